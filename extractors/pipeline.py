@@ -1,0 +1,353 @@
+"""spaCy components of stancegraph and the blank-pipeline factory :func:`make_nlp`.
+
+Components write only their own prefixed names and declare them with ``assigns=``:
+
+- ``stancegraph_normalizer``: ``token.norm_`` = folded form (see :mod:`extractors.normalize`);
+- ``stancegraph_sentences``: sentence starts (punctuation, Arabic ؟, line breaks);
+- ``stancegraph_actors``: ``doc.spans["stancegraph_actors"]`` (label: actor id, kb_id: how
+  it was found: name, metonym, title, unknown);
+- ``stancegraph_speech``: ``doc.spans["stancegraph_reporting"]`` and ``["stancegraph_quotes"]``;
+- ``stancegraph_cues``: ``doc.spans["stancegraph_cues"]`` (label: stance, kb_id: "topic-side:speech"),
+  ``["stancegraph_negation"]``, ``["stancegraph_conditions"]``, ``["stancegraph_boundaries"]``,
+  ``["stancegraph_topics"]``.
+
+>>> nlp = make_nlp("en")
+>>> doc = nlp("Russia rejected the plan.")
+>>> [(s.text, s.label_) for s in doc.spans["stancegraph_actors"]]
+[('Russia', 'RUS')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .lexicon import LANGUAGES, LexiconError
+from .matcher import Match, TokenKeys, doc_keys
+from .normalize import fold
+from .resources import LATIN, resources
+
+if not Doc.has_extension("stancegraph_date"):
+    Doc.set_extension("stancegraph_date", default=None)
+if not Doc.has_extension("stancegraph_id"):
+    Doc.set_extension("stancegraph_id", default=None)
+
+SENT_END = {".", "!", "?", "؟", "…", "...", "!!", "?!"}
+OPEN_QUOTES = {"«": "»", "“": "”", "„": "“", "‹": "›", "‘": "’"}
+HONORIFIC_ROLE = "honorific"
+SPEAKER_ROLE = "speaker"
+GOVERNMENT_ROLE = "government"
+
+
+def keys(doc: Doc) -> list[TokenKeys]:
+    """The matching keys of a Doc (computed once, cached in ``doc.user_data``)."""
+    cached = doc.user_data.get("stancegraph_keys")
+    if cached is None or len(cached) != len(doc):
+        cached = doc_keys(doc, doc.lang_)
+        doc.user_data["stancegraph_keys"] = cached
+    return cached  # type: ignore[no-any-return,unused-ignore]
+
+
+def doc_date(doc: Doc) -> dt.date | None:
+    value = doc._.stancegraph_date
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+@Language.factory("stancegraph_normalizer", assigns=["token.norm"])
+def make_normalizer(nlp: Language, name: str) -> Normalizer:
+    return Normalizer()
+
+
+class Normalizer:
+    """Sets ``token.norm_`` to the folded form used for matching."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            token.norm_ = fold(token.text)
+        keys(doc)
+        return doc
+
+
+@Language.factory("stancegraph_sentences", assigns=["token.is_sent_start"])
+def make_sentences(nlp: Language, name: str) -> SentenceSplitter:
+    return SentenceSplitter()
+
+
+class SentenceSplitter:
+    """Sentences end at . ! ? ؟ … (and closing quotes after them) and at line breaks."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        start_next = True
+        for i, token in enumerate(doc):
+            token.is_sent_start = start_next
+            start_next = False
+            if "\n" in token.text and token.is_space:
+                start_next = True
+            elif token.text in SENT_END or (token.text.endswith(".") and len(token.text) > 1
+                                             and token.text[:-1].isdigit()):  # fmt: skip
+                nxt = doc[i + 1] if i + 1 < len(doc) else None
+                if nxt is not None and (nxt.is_quote or nxt.text in ")»”"):
+                    continue
+                start_next = True
+            elif (token.is_quote or token.text in "»”") and i > 0 and doc[i - 1].text in SENT_END:
+                start_next = True
+        return doc
+
+
+def _span(doc: Doc, m: Match, label: str, kb: str = "") -> Span:
+    return Span(doc, m.start, m.end, label=label, kb_id=kb)
+
+
+@Language.factory("stancegraph_actors", assigns=["doc.spans"])
+def make_actors(nlp: Language, name: str) -> ActorFinder:
+    return ActorFinder(str(nlp.lang))
+
+
+class ActorFinder:
+    """Finds actor mentions: gazetteer names and metonyms, titles resolved by date, and
+    unknown named speakers next to a speaker title or a reporting verb (Latin scripts)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.res = resources(lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        res = self.res
+        toks = keys(doc)
+        day = doc_date(doc)
+        names = res.names.find(toks)
+        taken = [False] * len(doc)
+        spans: list[Span] = []
+        for m in names:
+            actor_id, kind = m.payload
+            spans.append(_span(doc, m, actor_id, kind))
+            for i in range(m.start, m.end):
+                taken[i] = True
+        demonyms = {m.start: m for m in res.demonyms.find(toks)}
+        # Titles are matched with demonym tokens left out ("ministre russe des Affaires étrangères").
+        kept = [
+            i for i in range(len(doc)) if not any(d.start <= i < d.end for d in demonyms.values())
+        ]
+        titles = res.titles.find([toks[i] for i in kept])
+        by_start = {s.start: s for s in spans}
+        by_end = {s.end: s for s in spans}
+        for t in titles:
+            start, end = kept[t.start], kept[t.end - 1] + 1
+            role = t.payload
+            if role == HONORIFIC_ROLE or any(taken[i] for i in range(start, end)):
+                continue
+            country = self._country(doc, start, end, demonyms, by_start, by_end)
+            # A name right after the title ("President Putin", «الرئيس الروسي بوتين»).
+            after = end
+            while after < len(doc) and (after in demonyms or toks[after].folded in res.stopwords
+                                        and after - end < 1):  # fmt: skip
+                after = demonyms[after].end if after in demonyms else after + 1
+            if after in by_start or (after + 1 in by_start and doc[after].is_punct):
+                continue
+            if country is None:
+                continue
+            if role in (SPEAKER_ROLE, GOVERNMENT_ROLE):
+                # "the Chinese ambassador", "the Israeli government": credited to the state
+                actor = res.actors.get(res.states_by_country.get(country, ""))
+            else:
+                actor = res.holder(role, country, day)
+            if actor is None:
+                continue
+            span_end = max(end, max((d.end for d in demonyms.values() if end <= d.start <= end + 1),
+                                    default=end))  # fmt: skip
+            span = Span(doc, start, span_end, label=actor.id, kb_id="title")
+            spans.append(span)
+            for i in range(start, span_end):
+                taken[i] = True
+        if self.lang in LATIN:
+            spans.extend(self._unknown_speakers(doc, toks, taken))
+        doc.spans["stancegraph_actors"] = sorted(spans, key=lambda s: (s.start, s.end))
+        return doc
+
+    def _country(self, doc: Doc, start: int, end: int, demonyms: dict[int, Match],
+                 by_start: dict[int, Span], by_end: dict[int, Span]) -> str | None:  # fmt: skip
+        """The country a title refers to: a demonym inside or next to it, or a state name."""
+        for d in demonyms.values():
+            if start - 2 <= d.start <= end + 1:
+                return str(d.payload)
+        res = self.res
+        j = end
+        if j < len(doc) and doc[j].norm_ in {"of", "de", "d'", "du"}:
+            j += 1
+        if j < len(doc) and doc[j].norm_ in {"l'", "la", "the"}:
+            j += 1
+        nxt = by_start.get(j)
+        if nxt is not None and (j > end or self.lang == "ar"):
+            actor = res.actors.get(nxt.label_)
+            if actor and actor.type == "state":
+                return actor.country
+        prev = by_end.get(start) or (
+            by_end.get(start - 1) if doc[start - 1].norm_ == "'s" else None
+        )
+        if prev is not None and self.lang == "en":
+            actor = res.actors.get(prev.label_)
+            if actor and actor.type == "state":
+                return actor.country
+        return None
+
+    def _unknown_speakers(self, doc: Doc, toks: list[TokenKeys], taken: list[bool]) -> list[Span]:
+        """Capitalized names of two or more words next to a speaker title or reporting verb."""
+        res = self.res
+        anchors: set[int] = set()
+        for m in res.titles.find(toks):
+            anchors.update((m.start - 1, m.end))
+        for m in res.reporting.find(toks):
+            anchors.update((m.start - 1, m.end))
+        out = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            if taken[i] or not _is_name_token(doc[i]):
+                i += 1
+                continue
+            j = i
+            while j < n and not taken[j] and (_is_name_token(doc[j]) or (
+                    doc[j].norm_ in _PARTICLES and j + 1 < n and _is_name_token(doc[j + 1]))):  # fmt: skip
+                j += 1
+            if (
+                j - i >= 2
+                and ((i - 1) in anchors or j in anchors or (i - 2) in anchors)
+                and not (
+                    doc[i].is_sent_start and (i - 1) not in anchors and not (j < n and j in anchors)
+                )
+            ):
+                from .claims import unknown_actor_id
+
+                label = doc[i:j].text
+                out.append(Span(doc, i, j, label=unknown_actor_id(label), kb_id="unknown"))
+            i = max(j, i + 1)
+        return out
+
+
+_PARTICLES = {"al", "al-", "el", "bin", "ben", "ibn", "de", "du", "van", "von", "da", "abu", "abou"}
+
+
+def _is_name_token(token: object) -> bool:
+    text = token.text  # type: ignore[attr-defined]
+    return (len(text) > 1 and text[0].isupper() and text.replace("-", "").replace("'", "").isalpha()
+            and not text.isupper())  # fmt: skip
+
+
+@Language.factory("stancegraph_speech", assigns=["doc.spans"])
+def make_speech(nlp: Language, name: str) -> SpeechFinder:
+    return SpeechFinder(str(nlp.lang))
+
+
+class SpeechFinder:
+    """Reporting verbs and quotations (« », “ ”, „ “ and straight quotes, across sentences)."""
+
+    def __init__(self, lang: str) -> None:
+        self.res = resources(lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        toks = keys(doc)
+        doc.spans["stancegraph_reporting"] = [
+            _span(doc, m, m.payload) for m in self.res.reporting.find(toks)
+        ]
+        doc.spans["stancegraph_quotes"] = find_quotes(doc)
+        return doc
+
+
+def find_quotes(doc: Doc) -> list[Span]:
+    """Quoted passages (the tokens between the marks); an unclosed quote ends at the paragraph."""
+    out: list[Span] = []
+    open_at: int | None = None
+    closer = ""
+    for i, token in enumerate(doc):
+        text = token.text
+        if open_at is None:
+            if text in OPEN_QUOTES:
+                open_at, closer = i, OPEN_QUOTES[text]
+            elif text == '"':
+                open_at, closer = i, '"'
+            continue
+        if (
+            text == closer
+            or (closer == '"' and text in '"”')
+            or (closer == "”" and text == '"')
+            or token.is_space
+            and "\n" in text
+        ):
+            if i > open_at + 1:
+                out.append(Span(doc, open_at + 1, i, label="quote"))
+            open_at = None
+    if open_at is not None and len(doc) > open_at + 1:
+        out.append(Span(doc, open_at + 1, len(doc), label="quote"))
+    return out
+
+
+@Language.factory("stancegraph_cues", assigns=["doc.spans"])
+def make_cues(nlp: Language, name: str) -> CueFinder:
+    return CueFinder(str(nlp.lang))
+
+
+class CueFinder:
+    """Stance cues, negators, condition markers, topic boundaries and canonical topics."""
+
+    def __init__(self, lang: str) -> None:
+        self.res = resources(lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        res = self.res
+        toks = keys(doc)
+        doc.spans["stancegraph_cues"] = [
+            _span(doc, m, m.payload.stance, f"{m.payload.topic}:{int(m.payload.speech)}")
+            for m in res.cues.find(toks)
+        ]
+        doc.spans["stancegraph_negation"] = [
+            _span(doc, m, m.payload.position, str(m.payload.window))
+            for m in res.negation.find(toks)
+        ]
+        doc.spans["stancegraph_conditions"] = [
+            _span(doc, m, "condition") for m in res.conditions.find(toks)
+        ]
+        doc.spans["stancegraph_boundaries"] = [
+            _span(doc, m, "boundary") for m in res.boundaries.find(toks)
+        ]
+        doc.spans["stancegraph_topics"] = [_span(doc, m, m.payload) for m in res.topics.find(toks)]
+        return doc
+
+
+COMPONENTS = (
+    "stancegraph_normalizer",
+    "stancegraph_sentences",
+    "stancegraph_actors",
+    "stancegraph_speech",
+    "stancegraph_cues",
+)
+
+
+@cache
+def make_nlp(lang: str) -> Language:
+    """A blank spaCy pipeline for ``lang`` with the stancegraph components (cached)."""
+    if lang not in LANGUAGES:
+        raise LexiconError(f"unknown language {lang!r}; available: {', '.join(LANGUAGES)}")
+    nlp = spacy.blank(lang)
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def process(text: str, lang: str, *, date: str | None = None, doc_id: str | None = None) -> Doc:
+    """Run the stancegraph pipeline on one text, with the document date set first."""
+    nlp = make_nlp(lang)
+    doc = nlp.make_doc(text)
+    doc._.stancegraph_date = date
+    doc._.stancegraph_id = doc_id
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc

@@ -1,0 +1,541 @@
+"""``stancegraph.reported_speech.v1``: stance claims from reported speech and described acts.
+
+For every stance cue of a Doc (see :mod:`extractors.pipeline`) the extractor finds
+
+1. **who** takes the position: the speaker of the reporting verb or quotation that contains
+   the cue, or for a described act ("Russia rejected ...", «رفضت موسكو ...») the actor that is
+   its subject; a speaker carries over to the next sentences ("he added", «وأضاف»);
+2. **what about**: the phrase governed by the cue, cut at clause boundaries and trimmed of
+   function words, with the actors inside it linked and a canonical topic when one matches;
+3. **how**: stance type and polarity from the lexicon, flipped by negation ("will not accept"),
+   and ``conditional`` when a condition marker ("even if", «حتى لو», « même si ») governs it.
+
+Cues that only make sense as speech ("must", «يجب», « il faut », "enemy") need a speaker.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from .claims import (
+    ID,
+    ActorRef,
+    Claim,
+    Evidence,
+    TopicRef,
+    actor_iri,
+    merge_claims,
+    topic_iri,
+)
+from .lexicon import stance_types
+from .normalize import fold
+from .registry import register
+from .resources import LATIN, resources
+
+NAME = "stancegraph.reported_speech.v1"
+CLAUSE_PUNCT = {".", ";", ":", "!", "?", "؟", "؛", "…"}
+COMMAS = {",", "،"}
+QUOTE_CHARS = set("\"'«»“”„‹›‘’")
+PRONOUNS = {
+    "en": {"he", "she", "they", "we", "i"},
+    "fr": {"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-elles", "nous", "je"},
+    "ar": {"هو", "هي", "انه", "انها"},
+}
+AUX = {
+    "en": {"has", "have", "had", "will", "would", "also", "is", "was", "are", "were", "then",
+           "again", "strongly", "firmly", "has also", "did", "does", "not", "n't", "never"},
+    "fr": {"a", "ont", "avait", "est", "sont", "aussi", "également", "va", "n'", "ne", "s'", "se", "l'"},
+    "ar": set(),
+}  # fmt: skip
+NEGATED_STANCE = {"agree": "reject", "willing": "refuse", "intend": "refuse"}
+MAX_TOPIC = 12
+CARRY_SENTENCES = 3
+
+
+@dataclass
+class Frame:
+    """A speech frame: a reporting verb (or headline colon) and its speaker."""
+
+    start: int
+    end: int
+    speaker: Span
+    sentence: int
+    side: str = "either"
+    carried: bool = False
+
+
+class _DocView:
+    """Precomputed lookups over one processed Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.lang = doc.lang_
+        self.res = resources(self.lang)
+        self.sents = list(doc.sents)
+        self.sent_starts = [s.start for s in self.sents]
+        self.actors = list(doc.spans["stancegraph_actors"])
+        self.quotes = list(doc.spans["stancegraph_quotes"])
+        self.boundary_starts = {s.start for s in doc.spans["stancegraph_boundaries"]}
+        self.reporting_starts = {s.start for s in doc.spans["stancegraph_reporting"]}
+        self.in_quote = [-1] * len(doc)
+        for qi, q in enumerate(self.quotes):
+            for i in range(q.start, q.end):
+                self.in_quote[i] = qi
+        self.actor_at: dict[int, Span] = {}
+        for a in self.actors:
+            for i in range(a.start, a.end):
+                self.actor_at[i] = a
+
+    def sent_index(self, i: int) -> int:
+        return bisect_right(self.sent_starts, i) - 1
+
+    def actors_in(self, start: int, end: int) -> list[Span]:
+        return [a for a in self.actors if a.start >= start and a.end <= end]
+
+
+PREPOSITIONS = {
+    "en": {"for", "to", "of", "with", "against", "on", "by", "from", "in", "about", "toward", "towards"},
+    "fr": {"pour", "à", "a", "de", "d'", "du", "des", "avec", "contre", "sur", "par", "vers", "au", "aux", "envers"},
+    "ar": {fold(w) for w in ("أن", "إن", "بأن", "على", "من", "إلى", "مع", "عن", "في")},
+}  # fmt: skip
+COMPLEMENTIZERS = {"ان", "بان", "لان"}  # folded Arabic أن/إن/بأن: what follows is content
+
+
+DETERMINERS = {"the", "a", "an", "l'", "la", "le", "les", "un", "une", "des", "its", "their"}
+AR_PREP_CLITICS = ("ل", "ب", "ك", "ول", "وب", "فل", "فب", "لل", "ولل", "بال", "وبال")
+
+
+def _governed(view: _DocView, a: Span) -> bool:
+    """True when an actor mention is the object of a preposition ("to Russia", «لروسيا»)."""
+    doc = view.doc
+    if view.lang == "ar":
+        head = doc[a.start].norm_
+        if head not in view.res.name_heads and head.startswith(AR_PREP_CLITICS):
+            return True
+    j = a.start - 1
+    while j >= 0 and doc[j].norm_ in DETERMINERS:
+        j -= 1
+    return j >= 0 and doc[j].norm_ in PREPOSITIONS.get(view.lang, set())
+
+
+def _is_pronoun_subject(view: _DocView, verb: Span) -> bool:
+    """True for "he said", "il a ajouté", "a-t-il ajouté" (a pronoun right before the verb)."""
+    doc = view.doc
+    j = verb.start - 1
+    aux = AUX.get(view.lang, set())
+    while j >= 0 and doc[j].norm_ in aux:
+        j -= 1
+    return j >= 0 and doc[j].norm_ in PRONOUNS.get(view.lang, set())
+
+
+def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
+    """The actor a reporting verb attributes speech to, within its sentence."""
+    doc = view.doc
+    sent = view.sents[view.sent_index(verb.start)]
+
+    def usable(a: Span) -> bool:
+        return view.in_quote[a.start] < 0 and not _governed(view, a)
+
+    after = [
+        a for a in view.actors if verb.end <= a.start < min(sent.end, verb.end + 6) and usable(a)
+    ]
+    before = [a for a in view.actors if max(sent.start, verb.start - 12) <= a.start
+              and a.end <= verb.start and usable(a)]  # fmt: skip
+    if view.lang == "ar":
+        # VSO: the subject follows the verb at once; after أن/إن what follows is content
+        after = [a for a in after if a.start - verb.end <= 1
+                 and not any(doc[k].norm_ in COMPLEMENTIZERS for k in range(verb.end, a.start))]  # fmt: skip
+    first_after = after[0] if after else None
+    last_before = _preferred(view, before[::-1]) if before else None
+    if side == "after":
+        return first_after
+    if side == "before":
+        return last_before
+    if view.lang == "ar":
+        return first_after or last_before
+    if _is_pronoun_subject(view, verb):
+        return None
+    if last_before is not None and verb.start - last_before.end <= 4:
+        return last_before
+    if first_after is not None and first_after.start - verb.end <= 3:
+        return first_after
+    return last_before or first_after
+
+
+SPEAKER_RANK = {"person": 0, "ministry": 1, "government": 1, "state": 2, "organization": 2}
+
+
+def _preferred(view: _DocView, candidates: list[Span]) -> Span:
+    """Among actors before a verb (nearest first), prefer a person, then a government."""
+
+    def rank(item: tuple[int, Span]) -> tuple[int, int]:
+        i, a = item
+        entry = view.res.actors.get(a.label_)
+        kind = entry.type if entry else "person"
+        return (SPEAKER_RANK.get(kind, 3), i)
+
+    return min(enumerate(candidates), key=rank)[1]
+
+
+def _frames(view: _DocView) -> list[Frame]:
+    doc = view.doc
+    frames: list[Frame] = []
+    prev: Frame | None = None
+    for verb in doc.spans["stancegraph_reporting"]:
+        if view.in_quote[verb.start] >= 0:
+            continue
+        si = view.sent_index(verb.start)
+        speaker = _find_speaker(view, verb, verb.label_)
+        carried = False
+        if speaker is None and prev is not None and si - prev.sentence <= CARRY_SENTENCES:
+            # "he added", «وأضاف», « a-t-il ajouté »: the last speaker goes on
+            speaker, carried = prev.speaker, True
+        if speaker is not None:
+            frame = Frame(verb.start, verb.end, speaker, si, verb.label_, carried)
+            frames.append(frame)
+            prev = frame
+    # Headlines and leads of the form  Actor: "..."  /  بوتين لهولاند: "..."
+    for a in view.actors:
+        j = a.end
+        for _ in range(3):
+            if j >= len(doc):
+                break
+            if doc[j].text == ":":
+                if j + 1 < len(doc) and (doc[j + 1].is_quote or doc[j + 1].text in "«“"):
+                    frames.append(Frame(j, j + 1, a, view.sent_index(j), "after"))
+                break
+            j += 1
+    frames.sort(key=lambda f: f.start)
+    return frames
+
+
+def _speaker_for(view: _DocView, frames: list[Frame], cue: Span) -> tuple[Span | None, bool]:
+    """The speaker of the speech that contains ``cue`` and whether the cue is in speech."""
+    si = view.sent_index(cue.start)
+    qi = view.in_quote[cue.start]
+    if qi >= 0:
+        q = view.quotes[qi]
+        qs, qe = view.sent_index(q.start), view.sent_index(max(q.end - 1, q.start))
+        near = [f for f in frames if qs - 1 <= f.sentence <= qe + 1
+                and (f.sentence in (qs, qe) or f.start in (q.start - 2, q.end + 1))]  # fmt: skip
+        near.sort(key=lambda f: (0 if f.sentence in (qs, qe) else 1, abs(f.start - q.start)))
+        if near:
+            return near[0].speaker, True
+        return None, True
+    same = [f for f in frames if f.sentence == si]
+    before = [f for f in same if f.start <= cue.start]
+    # "..., a averti Pompeo": in Latin scripts the verb may follow what was said
+    after = [f for f in same if f.start > cue.start and f.side != "before" and view.lang in LATIN]
+    chosen = before[-1] if before else (after[0] if after else None)
+    if chosen is None or chosen.speaker.start <= cue.start < chosen.speaker.end:
+        return None, False
+    return chosen.speaker, True
+
+
+CONJUNCTIONS = {"and", "et", "و"}
+
+
+def _subjects(view: _DocView, cue: Span, last: Span | None, last_sent: int) -> list[Span]:
+    """The actors that perform a described act (not reported speech).
+
+    Arabic verbs come first (VSO: «رفضت موسكو»), else the subject is the first actor of the
+    clause before the cue that is not the object of a preposition; actors joined by "and"
+    ("Schroeder and Chirac called for") all take the position. A pronoun subject ("he
+    rejected") is the last speaker.
+    """
+    doc = view.doc
+    sent = view.sents[view.sent_index(cue.start)]
+    if view.lang == "ar":
+        for i in range(cue.end, min(sent.end, cue.end + 2)):
+            if i in view.actor_at and not _governed(view, view.actor_at[i]):
+                return [view.actor_at[i]]
+            if doc[i].is_punct or doc[i].norm_ in COMPLEMENTIZERS:
+                break
+    # pronoun subject carried over from the previous speaker ("he rejected")
+    j = cue.start - 1
+    aux = AUX.get(view.lang, set())
+    while j >= sent.start and doc[j].norm_ in aux:
+        j -= 1
+    if (
+        j >= sent.start
+        and doc[j].norm_ in PRONOUNS.get(view.lang, set())
+        and last is not None
+        and view.sent_index(cue.start) - last_sent <= CARRY_SENTENCES
+    ):
+        return [last]
+    if view.lang in LATIN and _is_passive(view, cue):
+        return _agent(view, cue)
+    # the clause before the cue
+    i = cue.start - 1
+    limit = max(sent.start, cue.start - 14)
+    while i >= limit:
+        tok = doc[i]
+        if tok.text in CLAUSE_PUNCT or i in view.boundary_starts or i in view.reporting_starts:
+            break
+        if tok.text in COMMAS and i not in view.actor_at and (i - 1) not in view.actor_at:
+            # a comma right after an actor may close an apposition ("Mr Straw, in London, ...")
+            break
+        i -= 1
+    clause = [a for a in view.actors if i < a.start and a.end <= cue.start]
+    subjects = [a for a in clause if not _governed(view, a)]
+    if subjects:
+        first = subjects[0]
+        out = [first]
+        for a in subjects[1:]:
+            between = doc[out[-1].end : a.start]
+            if (
+                len(between) == 1
+                and between[0].norm_ in CONJUNCTIONS
+                or len(between) == 0
+                and view.lang == "ar"
+                and doc[a.start].norm_.startswith("و")
+            ):
+                out.append(a)
+        return out
+    return []
+
+
+PASSIVE_AUX = {"was", "were", "been", "being", "ete", "etee", "etes", "etees"}
+AGENT_MARKERS = {"by", "par"}
+
+
+def _is_passive(view: _DocView, cue: Span) -> bool:
+    """True for "was rejected", "a été écartée": the subject is not the one who acts."""
+    doc = view.doc
+    j = cue.start - 1
+    while j >= 0 and doc[j].norm_ in {"also", "already", "aussi", "deja", "not", "pas", "ne", "n'"}:
+        j -= 1
+    return j >= 0 and doc[j].norm_ in PASSIVE_AUX
+
+
+def _agent(view: _DocView, cue: Span) -> list[Span]:
+    """The agent of a passive ("was welcomed by Beijing"), if named right after the cue."""
+    doc = view.doc
+    for i in range(cue.end, min(len(doc), cue.end + 6)):
+        if doc[i].norm_ in AGENT_MARKERS:
+            nxt = [a for a in view.actors if i < a.start <= i + 3]
+            return nxt[:1]
+        if doc[i].text in CLAUSE_PUNCT:
+            break
+    return []
+
+
+def _is_stop(view: _DocView, i: int) -> bool:
+    tok = view.doc[i]
+    return (
+        tok.norm_ in view.res.stopwords or tok.is_punct or tok.is_space or tok.text in QUOTE_CHARS
+    )
+
+
+def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) -> tuple[int, int]:
+    doc = view.doc
+    sent = view.sents[view.sent_index(cue.start)]
+    start = end = cue.end
+    topic_from = cue.end
+    if speaker is not None and cue.end <= speaker.start <= cue.end + 4:
+        if view.lang == "ar":
+            topic_from = speaker.end  # «رفض لافروف الخطة»: the topic follows the subject
+        elif side == "after" and all(_is_stop(view, k) or k >= speaker.start
+                                     for k in range(cue.end, speaker.start + 1)):  # fmt: skip
+            side = "quote"  # '"...", a dénoncé l'ambassadeur X': what was said comes first
+    if side in ("after", "either"):
+        i = topic_from
+        while i < sent.end and i - topic_from < MAX_TOPIC + 4:
+            tok = doc[i]
+            if tok.text in CLAUSE_PUNCT:
+                break
+            if tok.text in COMMAS and any(not _is_stop(view, k) for k in range(topic_from, i)):
+                break
+            if i > topic_from and (i in view.boundary_starts or i in view.reporting_starts):
+                break
+            if speaker is not None and speaker.start <= i < speaker.end:
+                break
+            if "\n" in tok.text:
+                break
+            i += 1
+        start, end = topic_from, i
+        while start < end and _is_stop(view, start):
+            start += 1
+        end = min(end, start + MAX_TOPIC)
+        while end > start and _is_stop(view, end - 1):
+            end -= 1
+    if end <= start and side in ("before", "either", "quote"):
+        i = cue.start - 1
+        while i >= sent.start and _is_stop(view, i):
+            i -= 1  # skip the comma and closing quote of '"...", a dénoncé X'
+        stop = i + 1
+        while i >= sent.start and stop - i <= MAX_TOPIC:
+            tok = doc[i]
+            if tok.text in CLAUSE_PUNCT or tok.text in COMMAS or i in view.reporting_starts:
+                break
+            if tok.text in QUOTE_CHARS and side == "quote":
+                break
+            if speaker is not None and speaker.start <= i < speaker.end:
+                break
+            i -= 1
+        start, end = i + 1, stop
+        while start < end and _is_stop(view, start):
+            start += 1
+        while end > start and _is_stop(view, end - 1):
+            end -= 1
+    return start, end
+
+
+def _negated(view: _DocView, cue: Span) -> bool:
+    doc = view.doc
+    sent = view.sents[view.sent_index(cue.start)]
+    for neg in doc.spans["stancegraph_negation"]:
+        window = int(neg.kb_id_ or 3)
+        if neg.label_ == "before" and neg.end <= cue.start and cue.start - neg.end < window:
+            gap = doc[neg.end : cue.start]
+            if neg.start >= sent.start and not any(t.text in CLAUSE_PUNCT | COMMAS for t in gap):
+                return True
+        if neg.label_ == "after" and neg.start >= cue.end and neg.start - cue.end < window:
+            gap = doc[cue.end : neg.start]
+            if neg.end <= sent.end and not any(t.text in CLAUSE_PUNCT | COMMAS for t in gap):
+                # French "ne ... pas" needs the "ne" too; a bare "pas" after a verb is enough
+                return True
+        if neg.label_ == "after" and neg.end <= cue.start and cue.start - neg.end < 2:
+            return True  # "ne peut pas accepter": the negator sits between aux and cue
+    return False
+
+
+def _conditional(view: _DocView, cue: Span, topic_end: int) -> bool:
+    sent = view.sents[view.sent_index(cue.start)]
+    for c in view.doc.spans["stancegraph_conditions"]:
+        if (
+            sent.start <= c.start < sent.end
+            and cue.start - 6 <= c.start <= max(topic_end, cue.end) + 10
+        ):
+            return True
+    return False
+
+
+def _actor_ref(view: _DocView, span: Span) -> ActorRef:
+    entry = view.res.actors.get(span.label_)
+    if entry is None:
+        return ActorRef(actor_iri(span.label_), span.text, None, "person", None)
+    return ActorRef(actor_iri(entry.id), entry.label("en"), entry.qid, entry.type, entry.country)
+
+
+def _evidence(view: _DocView, start: int, end: int) -> Evidence:
+    doc = view.doc
+    sent = view.sents[view.sent_index(start)]
+    span = (
+        sent if len(sent.text) <= 400 else doc[max(sent.start, start - 8) : min(sent.end, end + 2)]
+    )
+    text = span.text
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    begin = span.start_char + lead
+    return Evidence(text, begin, begin + len(text))
+
+
+@register(NAME)
+def make_reported_speech(*, min_confidence: float = 0.0) -> ReportedSpeech:
+    """Factory of ``stancegraph.reported_speech.v1`` (keyword-only options)."""
+    return ReportedSpeech(min_confidence=min_confidence)
+
+
+class ReportedSpeech:
+    """Callable ``Doc -> list[Claim]``; pure, no state kept between documents."""
+
+    name = NAME
+
+    def __init__(self, *, min_confidence: float = 0.0) -> None:
+        self.min_confidence = min_confidence
+
+    def __call__(self, doc: Doc) -> list[Claim]:
+        return merge_claims(list(self._claims(doc)))
+
+    def _claims(self, doc: Doc) -> Iterator[Claim]:
+        view = _DocView(doc)
+        frames = _frames(view)
+        last: Span | None = None
+        last_sent = -99
+        covered: list[tuple[int, int, int]] = []  # (cue start, topic end, speaker start)
+        for cue in doc.spans["stancegraph_cues"]:
+            side, speech_only = cue.kb_id_.split(":")
+            si = view.sent_index(cue.start)
+            for f in frames:  # the latest speaker before this sentence
+                if last_sent <= f.sentence < si:
+                    last, last_sent = f.speaker, f.sentence
+            speaker, in_speech = _speaker_for(view, frames, cue)
+            if in_speech and speaker is None:
+                continue  # a quotation nobody is credited with
+            if speaker is not None:
+                speakers, confidence = [speaker], 0.75
+            elif speech_only == "1":
+                continue  # "must", «يجب»: a position only when somebody says it
+            else:
+                speakers, confidence = _subjects(view, cue, last, last_sent), 0.7
+            for sp in speakers:
+                if sp.start <= cue.start < sp.end:
+                    continue
+                if any(s <= cue.start < e and who == sp.start for s, e, who in covered):
+                    continue  # a cue inside the topic of a claim already made ("ready to support")
+                claim = self._claim(view, cue, side, sp, confidence)
+                if claim is None:
+                    continue
+                covered.append((cue.start, claim_topic_end(claim, doc), sp.start))
+                last, last_sent = sp, si
+                if claim.confidence >= self.min_confidence:
+                    yield claim
+
+    def _claim(self, view: _DocView, cue: Span, side: str, speaker: Span,
+               confidence: float) -> Claim | None:  # fmt: skip
+        doc = view.doc
+        start, end = _topic_tokens(view, cue, side, speaker)
+        if end <= start:
+            return None
+        stance = cue.label_
+        polarity = stance_types()[stance].polarity
+        negated = _negated(view, cue)
+        if negated:
+            if polarity == "oppose":
+                return None  # "did not condemn" is no support
+            stance = NEGATED_STANCE.get(stance, "oppose")
+            polarity = "oppose"
+        inside = [a for a in view.actors_in(start, end) if a.label_ != speaker.label_]
+        qids = tuple(sorted({q for a in inside if (q := _actor_ref(view, a).wikidata)}))
+        concept = next((t for t in doc.spans["stancegraph_topics"]
+                        if start <= t.start and t.end <= end), None)  # fmt: skip
+        entry = view.res.topic_entries.get(concept.label_) if concept else None
+        label = doc[start:end].text
+        topic = TopicRef(
+            topic_iri(view.lang, label),
+            label,
+            qids,
+            f"{ID}concept/{entry.id}" if entry else None,
+            entry.labels.get("en") if entry else None,
+        )
+        if speaker.kb_id_ == "title":
+            confidence -= 0.05
+        elif speaker.kb_id_ == "unknown":
+            confidence -= 0.1
+        si = view.sent_index(cue.start)
+        first = speaker.start if view.sent_index(speaker.start) == si else cue.start
+        return Claim.make(
+            doc=doc._.stancegraph_id or "",
+            actor=_actor_ref(view, speaker),
+            stance=stance,
+            polarity=polarity,
+            topic=topic,
+            evidence=(_evidence(view, min(cue.start, first), end),),
+            language=view.lang,
+            extractor=NAME,
+            conditional=_conditional(view, cue, end),
+            negated=negated,
+            confidence=confidence,
+            date=doc._.stancegraph_date,
+            extra={"topic_end": end},
+        )
+
+
+def claim_topic_end(claim: Claim, doc: Doc) -> int:
+    """Token index where the topic of a just-made claim ends."""
+    return int(claim.extra.get("topic_end", 0))

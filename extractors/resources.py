@@ -1,0 +1,127 @@
+"""Compiled language resources: lexicon indexes and the gazetteer, built once per language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+from .lexicon import ActorEntry, load_actors, load_language, load_topics, stance_types
+from .matcher import PhraseIndex, build_index
+from .normalize import fold
+
+LATIN = ("en", "fr")
+
+
+@cache
+def tokenizer_for(lang: str) -> Language:
+    """A blank spaCy pipeline used only for its tokenizer."""
+    return spacy.blank(lang)
+
+
+@dataclass(frozen=True)
+class CueInfo:
+    stance: str
+    polarity: str
+    topic: str
+    speech: bool
+
+
+@dataclass(frozen=True)
+class NegInfo:
+    position: str
+    window: int
+
+
+class Resources:
+    """Everything the components of one language match against (immutable after build)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        data = load_language(lang)
+        tok = tokenizer_for(lang).tokenizer
+        stances = stance_types()
+        self.reporting: PhraseIndex[str] = build_index(
+            lang, tok, ((e.forms, e.actor) for e in data.reporting)
+        )
+        self.cues: PhraseIndex[CueInfo] = build_index(
+            lang,
+            tok,
+            (
+                (e.forms, CueInfo(e.stance, stances[e.stance].polarity, e.topic, e.speech))
+                for e in data.cues
+            ),
+        )
+        self.negation: PhraseIndex[NegInfo] = build_index(
+            lang,
+            tok,
+            ((e.forms, NegInfo(e.position, e.window)) for e in data.negation),
+            function_words=True,
+        )
+        self.conditions: PhraseIndex[str] = build_index(
+            lang,
+            tok,
+            ((e.forms, "condition") for e in data.conditions),
+            function_words=True,
+        )
+        self.boundaries: PhraseIndex[str] = build_index(
+            lang,
+            tok,
+            ((e.forms, "boundary") for e in data.boundaries),
+            function_words=True,
+        )
+        self.titles: PhraseIndex[str] = build_index(
+            lang, tok, ((e.forms, e.role) for e in data.titles)
+        )
+        self.stopwords: frozenset[str] = frozenset(fold(f) for e in data.stopwords for f in e.forms)
+        self.topics: PhraseIndex[str] = build_index(
+            lang,
+            tok,
+            ((t.forms.get(lang, ()), t.id) for t in load_topics()),  # type: ignore[call-overload]
+        )
+        self.topic_entries = {t.id: t for t in load_topics()}
+        self.actors: dict[str, ActorEntry] = {a.id: a for a in load_actors()}
+        langs = LATIN if lang in LATIN else (lang,)
+        self.names: PhraseIndex[tuple[str, str]] = PhraseIndex(lang, tok, names=True)
+        self.demonyms: PhraseIndex[str] = PhraseIndex(lang, tok, names=False)
+        self.ambiguous: PhraseIndex[str] = PhraseIndex(lang, tok, names=True)
+        seen: dict[str, str] = {}
+        for actor in load_actors():
+            for code in langs:
+                for kind, table in (("name", actor.names), ("metonym", actor.metonyms)):
+                    for form in table.get(code, ()):  # type: ignore[call-overload]
+                        key = " ".join(self.names.tokens(form))
+                        if seen.setdefault(key, actor.id) != actor.id:
+                            continue  # a name shared by two actors: the first file wins
+                        self.names.add(form, (actor.id, kind))
+                for form in actor.ambiguous.get(code, ()):  # type: ignore[call-overload]
+                    self.ambiguous.add(form, actor.id)
+            for form in actor.demonyms.get(lang, ()):  # type: ignore[call-overload]
+                self.demonyms.add(form, actor.country or actor.id)
+        self.name_heads: frozenset[str] = frozenset(
+            fold(form.split()[0]) for a in load_actors() for t in (a.names, a.metonyms)
+            for code in langs for form in t.get(code, ())  # type: ignore[call-overload]
+            if form.split()
+        )  # fmt: skip
+        self.states_by_country: dict[str, str] = {
+            a.country: a.id for a in load_actors() if a.type == "state" and a.country
+        }
+        self.office: dict[tuple[str, str], list[tuple[ActorEntry, Any]]] = {}
+        for actor in load_actors():
+            for role in actor.roles:
+                self.office.setdefault((role.role, role.of), []).append((actor, role))
+
+    def holder(self, role: str, country: str, day: dt.date | None) -> ActorEntry | None:
+        """The person who held ``role`` of ``country`` on ``day`` (None if unknown or several)."""
+        found = {a.id: a for a, r in self.office.get((role, country), []) if r.holds_on(day)}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+
+@cache
+def resources(lang: str) -> Resources:
+    """The cached resources of a language."""
+    return Resources(lang)
