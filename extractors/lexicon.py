@@ -14,13 +14,21 @@ immutable and cached per process.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from .normalize import clean
 
@@ -72,10 +80,42 @@ class ReportingEntry(WordEntry):
     actor: Side = "either"
 
 
-class CueEntry(WordEntry):
+class CueEntry(_Strict):
+    """A stance cue: listed forms, or regular expressions over folded tokens (morphology)."""
+
+    forms: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
     stance: Literal[STANCES]  # type: ignore[valid-type]
     topic: Side = "after"
     speech: bool = False
+
+    @field_validator("forms", "exclude", mode="before")
+    @classmethod
+    def _forms(cls, v: Any) -> tuple[str, ...]:
+        if isinstance(v, str):
+            v = [v]
+        return _check_forms(list(v)) if v else ()
+
+    @field_validator("patterns", mode="before")
+    @classmethod
+    def _patterns(cls, v: Any) -> tuple[str, ...]:
+        out = []
+        for p in [v] if isinstance(v, str) else list(v or ()):
+            try:
+                re.compile(p)
+            except (re.error, TypeError) as exc:
+                raise ValueError(
+                    f"pattern {p!r} is not a valid regular expression: {exc}"
+                ) from None
+            out.append(p)
+        return tuple(out)
+
+    @model_validator(mode="after")
+    def _something(self) -> CueEntry:
+        if not self.forms and not self.patterns:
+            raise ValueError("a cue needs 'forms' or 'patterns'")
+        return self
 
 
 class NegationEntry(WordEntry):
@@ -87,7 +127,7 @@ class TitleEntry(WordEntry):
     role: str
 
 
-_ENTRY_MODELS: dict[str, type[WordEntry]] = {
+_ENTRY_MODELS: dict[str, type[BaseModel]] = {
     "reporting": ReportingEntry,
     "cues": CueEntry,
     "negation": NegationEntry,

@@ -304,10 +304,24 @@ class CueFinder:
     def __call__(self, doc: Doc) -> Doc:
         res = self.res
         toks = keys(doc)
-        doc.spans["stancegraph_cues"] = [
+        cues = [
             _span(doc, m, m.payload.stance, f"{m.payload.topic}:{int(m.payload.speech)}")
             for m in res.cues.find(toks)
         ]
+        if res.cue_patterns:
+            taken = {i for c in cues for i in range(c.start, c.end)}
+            for i, tok in enumerate(toks):
+                if i in taken:
+                    continue
+                for rx, exclude, info in res.cue_patterns:
+                    if tok.conj & exclude:
+                        continue
+                    if any(rx.fullmatch(form) for form in tok.conj):
+                        cues.append(Span(doc, i, i + 1, label=info.stance,
+                                         kb_id=f"{info.topic}:{int(info.speech)}"))  # fmt: skip
+                        break
+            cues.sort(key=lambda s: (s.start, s.end))
+        doc.spans["stancegraph_cues"] = cues
         doc.spans["stancegraph_negation"] = [
             _span(doc, m, m.payload.position, str(m.payload.window))
             for m in res.negation.find(toks)

@@ -85,6 +85,12 @@ class _DocView:
         for qi, q in enumerate(self.quotes):
             for i in range(q.start, q.end):
                 self.in_quote[i] = qi
+        self.paragraph = [0] * len(doc)
+        para = 0
+        for token in doc:
+            if token.is_space and "\n" in token.text:
+                para += 1
+            self.paragraph[token.i] = para
         self.actor_at: dict[int, Span] = {}
         for a in self.actors:
             for i in range(a.start, a.end):
@@ -163,7 +169,9 @@ def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
         return last_before
     if first_after is not None and first_after.start - verb.end <= 3:
         return first_after
-    return last_before or first_after
+    if last_before is not None and verb.start - last_before.end <= 8:
+        return last_before
+    return first_after
 
 
 SPEAKER_RANK = {"person": 0, "ministry": 1, "government": 1, "state": 2, "organization": 2}
@@ -213,23 +221,72 @@ def _frames(view: _DocView) -> list[Frame]:
     return frames
 
 
-def _speaker_for(view: _DocView, frames: list[Frame], cue: Span) -> tuple[Span | None, bool]:
+def _quote_speakers(view: _DocView, frames: list[Frame]) -> list[Span | None]:
+    """The speaker of every quotation, in order.
+
+    A quotation belongs to the reporting verb of the sentence it starts or ends in ('X said:
+    "..."', '"...", X said'); else, after a colon, to the subject of the clause before it
+    ('X was clear: "..."'); else to the speaker of the previous quotation of the same
+    paragraph or the sentence before (journalists keep quoting the same person); else to
+    the one actor the sentence names outside quotes.
+    """
+    doc = view.doc
+    out: list[Span | None] = []
+    prev: tuple[Span, int, int] | None = None  # speaker, end sentence, paragraph
+    for q in view.quotes:
+        qs, qe = view.sent_index(q.start), view.sent_index(max(q.end - 1, q.start))
+        para = view.paragraph[q.start]
+        near = [f for f in frames if qs - 1 <= f.sentence <= qe + 1
+                and (f.sentence in (qs, qe) or f.start in (q.start - 2, q.end + 1))]  # fmt: skip
+        near.sort(key=lambda f: (0 if f.sentence in (qs, qe) else 1, abs(f.start - q.start)))
+        speaker: Span | None = near[0].speaker if near else None
+        sent = view.sents[qs]
+        outside = [a for a in view.actors if sent.start <= a.start < sent.end
+                   and view.in_quote[a.start] < 0 and not _governed(view, a)]  # fmt: skip
+        if speaker is None and q.start >= 2 and doc[q.start - 2].text == ":":
+            before = [a for a in outside if a.end <= q.start - 2]
+            if before:
+                speaker = _preferred(view, before[::-1])
+        if speaker is None and prev is not None and (prev[2] == para or qs - prev[1] <= 1):
+            speaker = prev[0]
+        if speaker is None:
+            credible = [a for a in outside if _actor_type(view, a) != "armed_group"]
+            if credible:
+                speaker = _preferred(view, credible[::-1])
+        out.append(speaker)
+        if speaker is not None:
+            prev = (speaker, qe, para)
+    return out
+
+
+def _after_speech(view: _DocView, frame: Frame) -> bool:
+    """True for a verb that follows what was said: '"...", a dénoncé X', '..., X said'."""
+    doc = view.doc
+    j = frame.start - 1
+    aux = AUX.get(view.lang, set())
+    while j >= 0 and (doc[j].norm_ in aux or j >= frame.speaker.start and j < frame.speaker.end):
+        j -= 1
+    return j >= 0 and (doc[j].text in COMMAS or doc[j].text in QUOTE_CHARS)
+
+
+def _actor_type(view: _DocView, a: Span) -> str:
+    entry = view.res.actors.get(a.label_)
+    return entry.type if entry else "person"
+
+
+def _speaker_for(
+    view: _DocView, frames: list[Frame], quote_speakers: list[Span | None], cue: Span
+) -> tuple[Span | None, bool]:
     """The speaker of the speech that contains ``cue`` and whether the cue is in speech."""
     si = view.sent_index(cue.start)
     qi = view.in_quote[cue.start]
     if qi >= 0:
-        q = view.quotes[qi]
-        qs, qe = view.sent_index(q.start), view.sent_index(max(q.end - 1, q.start))
-        near = [f for f in frames if qs - 1 <= f.sentence <= qe + 1
-                and (f.sentence in (qs, qe) or f.start in (q.start - 2, q.end + 1))]  # fmt: skip
-        near.sort(key=lambda f: (0 if f.sentence in (qs, qe) else 1, abs(f.start - q.start)))
-        if near:
-            return near[0].speaker, True
-        return None, True
+        return quote_speakers[qi], True
     same = [f for f in frames if f.sentence == si]
     before = [f for f in same if f.start <= cue.start]
     # "..., a averti Pompeo": in Latin scripts the verb may follow what was said
-    after = [f for f in same if f.start > cue.start and f.side != "before" and view.lang in LATIN]
+    after = [f for f in same if f.start > cue.start and f.side != "before" and view.lang in LATIN
+             and _after_speech(view, f)]  # fmt: skip
     chosen = before[-1] if before else (after[0] if after else None)
     if chosen is None or chosen.speaker.start <= cue.start < chosen.speaker.end:
         return None, False
@@ -299,6 +356,7 @@ def _subjects(view: _DocView, cue: Span, last: Span | None, last_sent: int) -> l
     return []
 
 
+COPULAS = {"is", "are", "was", "were", "remains", "est", "sont", "etait", "reste", "هو", "هي", "هم"}
 PASSIVE_AUX = {"was", "were", "been", "being", "ete", "etee", "etes", "etees"}
 AGENT_MARKERS = {"by", "par"}
 
@@ -342,6 +400,14 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
         elif side == "after" and all(_is_stop(view, k) or k >= speaker.start
                                      for k in range(cue.end, speaker.start + 1)):  # fmt: skip
             side = "quote"  # '"...", a dénoncé l'ambassadeur X': what was said comes first
+    if side == "either":
+        # "X is the enemy" / «عدونا هو داعش»: the copula shows where the topic is
+        nxt = doc[cue.end].norm_ if cue.end < len(doc) else ""
+        j = cue.start - 1
+        while j >= sent.start and doc[j].norm_ in DETERMINERS:
+            j -= 1
+        if nxt not in COPULAS and j >= sent.start and doc[j].norm_ in COPULAS:
+            side = "before-copula"
     if side in ("after", "either"):
         i = topic_from
         while i < sent.end and i - topic_from < MAX_TOPIC + 4:
@@ -363,8 +429,10 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
         end = min(end, start + MAX_TOPIC)
         while end > start and _is_stop(view, end - 1):
             end -= 1
-    if end <= start and side in ("before", "either", "quote"):
+    if end <= start and side in ("before", "either", "quote", "before-copula"):
         i = cue.start - 1
+        if side == "before-copula":
+            i -= 1
         while i >= sent.start and _is_stop(view, i):
             i -= 1  # skip the comma and closing quote of '"...", a dénoncé X'
         stop = i + 1
@@ -455,6 +523,7 @@ class ReportedSpeech:
     def _claims(self, doc: Doc) -> Iterator[Claim]:
         view = _DocView(doc)
         frames = _frames(view)
+        quote_speakers = _quote_speakers(view, frames)
         last: Span | None = None
         last_sent = -99
         covered: list[tuple[int, int, int]] = []  # (cue start, topic end, speaker start)
@@ -464,7 +533,7 @@ class ReportedSpeech:
             for f in frames:  # the latest speaker before this sentence
                 if last_sent <= f.sentence < si:
                     last, last_sent = f.speaker, f.sentence
-            speaker, in_speech = _speaker_for(view, frames, cue)
+            speaker, in_speech = _speaker_for(view, frames, quote_speakers, cue)
             if in_speech and speaker is None:
                 continue  # a quotation nobody is credited with
             if speaker is not None:

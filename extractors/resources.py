@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -56,6 +57,11 @@ class Resources:
                 for e in data.cues
             ),
         )
+        self.cue_patterns: list[tuple[re.Pattern[str], frozenset[str], CueInfo]] = [
+            (re.compile(p), frozenset(fold(x) for x in e.exclude),
+             CueInfo(e.stance, stances[e.stance].polarity, e.topic, e.speech))
+            for e in data.cues for p in e.patterns
+        ]  # fmt: skip
         self.negation: PhraseIndex[NegInfo] = build_index(
             lang,
             tok,
