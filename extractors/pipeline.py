@@ -132,6 +132,14 @@ class ActorFinder:
             spans.append(_span(doc, m, actor_id, kind))
             for i in range(m.start, m.end):
                 taken[i] = True
+        # A name that is also a common word («روحاني», "Straw") counts once the actor has
+        # been named unambiguously in the same document ("Hassan Rouhani ... Rouhani").
+        named = {m.payload[0] for m in names}
+        for m in res.ambiguous.find(toks):
+            if m.payload in named and not any(taken[i] for i in range(m.start, m.end)):
+                spans.append(_span(doc, m, m.payload, "name"))
+                for i in range(m.start, m.end):
+                    taken[i] = True
         demonyms = {m.start: m for m in res.demonyms.find(toks)}
         # Titles are matched with demonym tokens left out ("ministre russe des Affaires étrangères").
         kept = [
@@ -336,6 +344,25 @@ class CueFinder:
         return doc
 
 
+_EXTRA_PREFIXES = [r"«", r"“", r"„", r"‹", r"\"", r"\(", r"\["]
+_EXTRA_SUFFIXES = [r"»", r"”", r"›", r"\""]
+_ARABIC_SUFFIXES = [r"\.", r"،", r"؛", r"؟", r":", r"\)", r"\]", r"!", r"\?", r","]
+
+
+def _split_punctuation(nlp: Language) -> None:
+    """Split quotation marks and Arabic punctuation off words («لمواجهته». → لمواجهته » .).
+
+    spaCy's Arabic defaults leave «» and ، glued to words, which hides quotes, sentence ends
+    and the words themselves from matching.
+    """
+    prefixes = list(nlp.Defaults.prefixes or ()) + _EXTRA_PREFIXES
+    suffixes = list(nlp.Defaults.suffixes or ()) + _EXTRA_SUFFIXES
+    if nlp.lang == "ar":
+        suffixes += _ARABIC_SUFFIXES
+    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search  # type: ignore[union-attr]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search  # type: ignore[union-attr]
+
+
 COMPONENTS = (
     "stancegraph_normalizer",
     "stancegraph_sentences",
@@ -351,6 +378,7 @@ def make_nlp(lang: str) -> Language:
     if lang not in LANGUAGES:
         raise LexiconError(f"unknown language {lang!r}; available: {', '.join(LANGUAGES)}")
     nlp = spacy.blank(lang)
+    _split_punctuation(nlp)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

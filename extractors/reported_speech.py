@@ -162,7 +162,11 @@ def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
     if side == "before":
         return last_before
     if view.lang == "ar":
-        return first_after or last_before
+        # «لافروف قال» (SVO) only when the name stands right before the verb; a verb with
+        # no subject of its own («وقال:») continues the previous speaker
+        if first_after is None and last_before is not None and verb.start - last_before.end <= 1:
+            return last_before
+        return first_after
     if _is_pronoun_subject(view, verb):
         return None
     if last_before is not None and verb.start - last_before.end <= 4:
@@ -200,23 +204,28 @@ def _frames(view: _DocView) -> list[Frame]:
         speaker = _find_speaker(view, verb, verb.label_)
         carried = False
         if speaker is None and prev is not None and si - prev.sentence <= CARRY_SENTENCES:
-            # "he added", «وأضاف», « a-t-il ajouté »: the last speaker goes on
+            # "he added", «وأضاف», « a-t-il ajouté »: the last named speaker goes on
             speaker, carried = prev.speaker, True
         if speaker is not None:
             frame = Frame(verb.start, verb.end, speaker, si, verb.label_, carried)
             frames.append(frame)
-            prev = frame
-    # Headlines and leads of the form  Actor: "..."  /  بوتين لهولاند: "..."
+            if not carried:
+                prev = frame  # carrying is counted from the last time the speaker was named
+    # Headlines and leads of the form  Actor: "..."  /  بوتين لهولاند: "..."  : the actor opens
+    # its sentence and only other actor mentions stand between it and the colon
     for a in view.actors:
+        sent = view.sents[view.sent_index(a.start)]
+        if any(not (doc[k].is_punct or doc[k].is_space) for k in range(sent.start, a.start)):
+            continue
         j = a.end
-        for _ in range(3):
-            if j >= len(doc):
-                break
-            if doc[j].text == ":":
-                if j + 1 < len(doc) and (doc[j + 1].is_quote or doc[j + 1].text in "«“"):
-                    frames.append(Frame(j, j + 1, a, view.sent_index(j), "after"))
-                break
-            j += 1
+        while j < sent.end and j in view.actor_at:
+            j = view.actor_at[j].end
+        if (
+            j + 1 < len(doc)
+            and doc[j].text == ":"
+            and (doc[j + 1].is_quote or doc[j + 1].text in "«“")
+        ):
+            frames.append(Frame(j, j + 1, a, view.sent_index(j), "after"))
     frames.sort(key=lambda f: f.start)
     return frames
 
@@ -267,6 +276,28 @@ def _after_speech(view: _DocView, frame: Frame) -> bool:
     while j >= 0 and (doc[j].norm_ in aux or j >= frame.speaker.start and j < frame.speaker.end):
         j -= 1
     return j >= 0 and (doc[j].text in COMMAS or doc[j].text in QUOTE_CHARS)
+
+
+def _inner_subject(view: _DocView, cue: Span) -> Span | None:
+    """An actor that is the cue's own grammatical subject: «ترفض روسيا», "Russia rejects"."""
+    doc = view.doc
+    if view.lang == "ar":
+        a = view.actor_at.get(cue.end)
+        return a if a is not None and a.start == cue.end and not _governed(view, a) else None
+    j = cue.start - 1
+    aux = AUX.get(view.lang, set())
+    while j >= 0 and doc[j].norm_ in aux and cue.start - j <= 3:
+        j -= 1
+    a = view.actor_at.get(j)
+    return a if a is not None and not _governed(view, a) else None
+
+
+def _affiliated(view: _DocView, a: Span, b: Span) -> bool:
+    """Same actor, or one speaks for the other's state (Lavrov and Russia)."""
+    if a.label_ == b.label_:
+        return True
+    ea, eb = view.res.actors.get(a.label_), view.res.actors.get(b.label_)
+    return bool(ea and eb and ea.country and ea.country == eb.country)
 
 
 def _actor_type(view: _DocView, a: Span) -> str:
@@ -537,6 +568,9 @@ class ReportedSpeech:
             if in_speech and speaker is None:
                 continue  # a quotation nobody is credited with
             if speaker is not None:
+                inner = _inner_subject(view, cue)
+                if inner is not None and not _affiliated(view, inner, speaker):
+                    continue  # "X said that Y rejected ...": Y's act as X tells it, not X's stance
                 speakers, confidence = [speaker], 0.75
             elif speech_only == "1":
                 continue  # "must", «يجب»: a position only when somebody says it

@@ -20,8 +20,12 @@ LATIN = ("en", "fr")
 
 @cache
 def tokenizer_for(lang: str) -> Language:
-    """A blank spaCy pipeline used only for its tokenizer."""
-    return spacy.blank(lang)
+    """A blank spaCy pipeline used only for its tokenizer (the same one documents get)."""
+    from .pipeline import _split_punctuation
+
+    nlp = spacy.blank(lang)
+    _split_punctuation(nlp)
+    return nlp
 
 
 @dataclass(frozen=True)
