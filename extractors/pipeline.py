@@ -135,10 +135,10 @@ class ActorFinder:
         # A name that is also a common word («روحاني», "Straw") counts once the actor has
         # been named unambiguously in the same document ("Hassan Rouhani ... Rouhani").
         named = {m.payload[0] for m in names}
-        for m in res.ambiguous.find(toks):
-            if m.payload in named and not any(taken[i] for i in range(m.start, m.end)):
-                spans.append(_span(doc, m, m.payload, "name"))
-                for i in range(m.start, m.end):
+        for amb in res.ambiguous.find(toks):
+            if amb.payload in named and not any(taken[i] for i in range(amb.start, amb.end)):
+                spans.append(_span(doc, amb, amb.payload, "name"))
+                for i in range(amb.start, amb.end):
                     taken[i] = True
         demonyms = {m.start: m for m in res.demonyms.find(toks)}
         # Titles are matched with demonym tokens left out ("ministre russe des Affaires étrangères").

@@ -33,6 +33,7 @@ from .claims import (
 )
 from .lexicon import stance_types
 from .normalize import fold
+from .pipeline import keys
 from .registry import register
 from .resources import LATIN, resources
 
@@ -81,6 +82,9 @@ class _DocView:
         self.quotes = list(doc.spans["stancegraph_quotes"])
         self.boundary_starts = {s.start for s in doc.spans["stancegraph_boundaries"]}
         self.reporting_starts = {s.start for s in doc.spans["stancegraph_reporting"]}
+        self.reporting_tokens = {
+            i for s in doc.spans["stancegraph_reporting"] for i in range(s.start, s.end)
+        }
         self.in_quote = [-1] * len(doc)
         for qi, q in enumerate(self.quotes):
             for i in range(q.start, q.end):
@@ -91,6 +95,9 @@ class _DocView:
             if token.is_space and "\n" in token.text:
                 para += 1
             self.paragraph[token.i] = para
+        toks = keys(doc)
+        self.title_tokens = {i for m in self.res.titles.find(toks) for i in range(m.start, m.end)}
+        self.title_tokens |= {i for m in self.res.demonyms.find(toks) for i in range(m.start, m.end)}
         self.actor_at: dict[int, Span] = {}
         for a in self.actors:
             for i in range(a.start, a.end):
@@ -201,6 +208,8 @@ def _frames(view: _DocView) -> list[Frame]:
         if view.in_quote[verb.start] >= 0:
             continue
         si = view.sent_index(verb.start)
+        if _negated(view, verb):
+            continue  # «لم يقل», "did not say", « n'a pas évoqué »
         speaker = _find_speaker(view, verb, verb.label_)
         carried = False
         if speaker is None and prev is not None and si - prev.sentence <= CARRY_SENTENCES:
@@ -425,11 +434,11 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
     sent = view.sents[view.sent_index(cue.start)]
     start = end = cue.end
     topic_from = cue.end
-    if speaker is not None and cue.end <= speaker.start <= cue.end + 4:
+    if speaker is not None and cue.end <= speaker.start <= cue.end + 6:
         if view.lang == "ar":
             topic_from = speaker.end  # «رفض لافروف الخطة»: the topic follows the subject
-        elif side == "after" and all(_is_stop(view, k) or k >= speaker.start
-                                     for k in range(cue.end, speaker.start + 1)):  # fmt: skip
+        elif side == "after" and all(_is_stop(view, k) or k in view.title_tokens
+                                     for k in range(cue.end, speaker.start)):  # fmt: skip
             side = "quote"  # '"...", a dénoncé l'ambassadeur X': what was said comes first
     if side == "either":
         # "X is the enemy" / «عدونا هو داعش»: the copula shows where the topic is
@@ -584,6 +593,9 @@ class ReportedSpeech:
                 claim = self._claim(view, cue, side, sp, confidence)
                 if claim is None:
                     continue
+                mode = "quote" if view.in_quote[cue.start] >= 0 else "speech" if speaker else "act"
+                claim.extra.update(mode=mode, speech_only=speech_only == "1", via=sp.kb_id_,
+                                   carried=sp.start < view.sents[si].start)  # fmt: skip
                 covered.append((cue.start, claim_topic_end(claim, doc), sp.start))
                 last, last_sent = sp, si
                 if claim.confidence >= self.min_confidence:
@@ -593,8 +605,8 @@ class ReportedSpeech:
                confidence: float) -> Claim | None:  # fmt: skip
         doc = view.doc
         start, end = _topic_tokens(view, cue, side, speaker)
-        if end <= start:
-            return None
+        if end <= start or all(k in view.reporting_tokens or _is_stop(view, k) for k in range(start, end)):
+            return None  # nothing said about anything ("je veux le dire")
         stance = cue.label_
         polarity = stance_types()[stance].polarity
         negated = _negated(view, cue)
