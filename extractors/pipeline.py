@@ -159,7 +159,16 @@ class ActorFinder:
             while after < len(doc) and (after in demonyms or toks[after].folded in res.stopwords
                                         and after - end < 1):  # fmt: skip
                 after = demonyms[after].end if after in demonyms else after + 1
-            if after in by_start or (after + 1 in by_start and doc[after].is_punct):
+            name = by_start.get(after) or (by_start.get(after + 1) if doc[after].is_punct else None)
+            if name is not None:
+                # the title joins the name: «وزير الخارجية الروسي سيرجي لافروف» is one mention
+                if name.start == after and role != HONORIFIC_ROLE:
+                    merged = Span(doc, start, name.end, label=name.label_, kb_id=name.kb_id_)
+                    spans[spans.index(name)] = merged
+                    by_start[start] = merged
+                    by_end[name.end] = merged
+                    for i in range(start, name.end):
+                        taken[i] = True
                 continue
             if country is None:
                 continue

@@ -97,7 +97,9 @@ class _DocView:
             self.paragraph[token.i] = para
         toks = keys(doc)
         self.title_tokens = {i for m in self.res.titles.find(toks) for i in range(m.start, m.end)}
-        self.title_tokens |= {i for m in self.res.demonyms.find(toks) for i in range(m.start, m.end)}
+        self.title_tokens |= {
+            i for m in self.res.demonyms.find(toks) for i in range(m.start, m.end)
+        }
         self.actor_at: dict[int, Span] = {}
         for a in self.actors:
             for i in range(a.start, a.end):
@@ -349,7 +351,11 @@ def _subjects(view: _DocView, cue: Span, last: Span | None, last_sent: int) -> l
     if view.lang == "ar":
         for i in range(cue.end, min(sent.end, cue.end + 2)):
             if i in view.actor_at and not _governed(view, view.actor_at[i]):
-                return [view.actor_at[i]]
+                out = [view.actor_at[i]]
+                # «وتطالب فيتنام وماليزيا والفلبين ...»: subjects joined by و
+                while out[-1].end in view.actor_at and doc[out[-1].end].norm_.startswith("و"):
+                    out.append(view.actor_at[out[-1].end])
+                return out
             if doc[i].is_punct or doc[i].norm_ in COMPLEMENTIZERS:
                 break
     # pronoun subject carried over from the previous speaker ("he rejected")
@@ -396,6 +402,20 @@ def _subjects(view: _DocView, cue: Span, last: Span | None, last_sent: int) -> l
     return []
 
 
+RELATIVES = {
+    "التي",
+    "الذي",
+    "الذين",
+    "اللذين",
+    "اللتين",
+    "which",
+    "that",
+    "qui",
+    "que",
+    "qu'",
+    "dont",
+}
+RELATIVES = {fold(w) for w in RELATIVES}
 COPULAS = {"is", "are", "was", "were", "remains", "est", "sont", "etait", "reste", "هو", "هي", "هم"}
 PASSIVE_AUX = {"was", "were", "been", "being", "ete", "etee", "etes", "etees"}
 AGENT_MARKERS = {"by", "par"}
@@ -437,6 +457,8 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
     if speaker is not None and cue.end <= speaker.start <= cue.end + 6:
         if view.lang == "ar":
             topic_from = speaker.end  # «رفض لافروف الخطة»: the topic follows the subject
+            while topic_from in view.actor_at and doc[topic_from].norm_.startswith("و"):
+                topic_from = view.actor_at[topic_from].end
         elif side == "after" and all(_is_stop(view, k) or k in view.title_tokens
                                      for k in range(cue.end, speaker.start)):  # fmt: skip
             side = "quote"  # '"...", a dénoncé l'ambassadeur X': what was said comes first
@@ -469,8 +491,14 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
         end = min(end, start + MAX_TOPIC)
         while end > start and _is_stop(view, end - 1):
             end -= 1
-    if end <= start and side in ("before", "either", "quote", "before-copula"):
+    if end <= start and side == "after":
+        j = cue.start - 1
+        if j >= sent.start and doc[j].norm_ in RELATIVES:
+            side = "relative"  # «عملية السلام التي ترفضها حماس», "the plan which X rejected"
+    if end <= start and side in ("before", "either", "quote", "before-copula", "relative"):
         i = cue.start - 1
+        if side == "relative":
+            i -= 1
         if side == "before-copula":
             i -= 1
         while i >= sent.start and _is_stop(view, i):
@@ -582,7 +610,12 @@ class ReportedSpeech:
                     continue  # "X said that Y rejected ...": Y's act as X tells it, not X's stance
                 speakers, confidence = [speaker], 0.75
             elif speech_only == "1":
-                continue  # "must", «يجب»: a position only when somebody says it
+                # "must", «يجب»: a position only when somebody says it, or with an explicit
+                # subject of its own («ويريد عباس ...», "Abbas wants ...")
+                inner = _inner_subject(view, cue)
+                if inner is None:
+                    continue
+                speakers, confidence = [inner], 0.65
             else:
                 speakers, confidence = _subjects(view, cue, last, last_sent), 0.7
             for sp in speakers:
@@ -605,7 +638,9 @@ class ReportedSpeech:
                confidence: float) -> Claim | None:  # fmt: skip
         doc = view.doc
         start, end = _topic_tokens(view, cue, side, speaker)
-        if end <= start or all(k in view.reporting_tokens or _is_stop(view, k) for k in range(start, end)):
+        if end <= start or all(
+            k in view.reporting_tokens or _is_stop(view, k) for k in range(start, end)
+        ):
             return None  # nothing said about anything ("je veux le dire")
         stance = cue.label_
         polarity = stance_types()[stance].polarity
