@@ -96,7 +96,11 @@ class _DocView:
                 para += 1
             self.paragraph[token.i] = para
         toks = keys(doc)
-        self.title_tokens = {i for m in self.res.titles.find(toks) for i in range(m.start, m.end)}
+        titles = self.res.titles.find(toks)
+        self.title_tokens = {i for m in titles for i in range(m.start, m.end)}
+        self.anonymous_tokens = {
+            i for m in titles if m.payload == "anonymous" for i in range(m.start, m.end)
+        } - set().union(*(range(a.start, a.end) for a in doc.spans["stancegraph_actors"]))
         self.title_tokens |= {
             i for m in self.res.demonyms.find(toks) for i in range(m.start, m.end)
         }
@@ -135,6 +139,18 @@ def _governed(view: _DocView, a: Span) -> bool:
     while j >= 0 and doc[j].norm_ in DETERMINERS:
         j -= 1
     return j >= 0 and doc[j].norm_ in PREPOSITIONS.get(view.lang, set())
+
+
+def _anonymous_subject(view: _DocView, verb: Span) -> bool:
+    """True when an unnamed source is the subject of a reporting verb ("a diplomat said")."""
+    anon = view.anonymous_tokens
+    if view.lang == "ar":
+        return verb.end in anon
+    j = verb.start - 1
+    aux = AUX.get(view.lang, set())
+    while j >= 0 and view.doc[j].norm_ in aux:
+        j -= 1
+    return j in anon or (verb.end in anon and verb.end not in view.actor_at)
 
 
 def _is_pronoun_subject(view: _DocView, verb: Span) -> bool:
@@ -212,6 +228,9 @@ def _frames(view: _DocView) -> list[Frame]:
         si = view.sent_index(verb.start)
         if _negated(view, verb):
             continue  # «لم يقل», "did not say", « n'a pas évoqué »
+        if _anonymous_subject(view, verb):
+            prev = None  # "officials said", «وقال مسؤولون»: an unnamed source speaks
+            continue
         speaker = _find_speaker(view, verb, verb.label_)
         carried = False
         if speaker is None and prev is not None and si - prev.sentence <= CARRY_SENTENCES:
@@ -272,7 +291,7 @@ def _quote_speakers(view: _DocView, frames: list[Frame]) -> list[Span | None]:
         if speaker is None:
             credible = [a for a in outside if _actor_type(view, a) != "armed_group"]
             if credible:
-                speaker = _preferred(view, credible[::-1])
+                speaker = _preferred(view, credible)  # the first: subjects come early
         out.append(speaker)
         if speaker is not None:
             prev = (speaker, qe, para)
@@ -287,6 +306,20 @@ def _after_speech(view: _DocView, frame: Frame) -> bool:
     while j >= 0 and (doc[j].norm_ in aux or j >= frame.speaker.start and j < frame.speaker.end):
         j -= 1
     return j >= 0 and (doc[j].text in COMMAS or doc[j].text in QUOTE_CHARS)
+
+
+AR_NOMINAL_PREFIXES = ("ال", "وال", "فال", "بال", "لل", "كال", "ب", "ل", "وب", "ول", "فب", "فل")
+
+
+def _nominal_ar(view: _DocView, cue: Span) -> bool:
+    """True for an Arabic cue that is a definite or prepositional noun with no possessive
+    pronoun («بموافقة», «الداعم»); «لرفضها» (its refusal) names its agent by the pronoun."""
+    head = view.doc[cue.start].norm_
+    last = view.doc[cue.end - 1].norm_
+    possessive = last.endswith(("ه", "ها", "هم", "هما")) and not head.startswith(
+        ("ال", "وال", "بال", "لل")
+    )
+    return head.startswith(AR_NOMINAL_PREFIXES) and not possessive
 
 
 def _inner_subject(view: _DocView, cue: Span) -> Span | None:
@@ -616,6 +649,13 @@ class ReportedSpeech:
                 if inner is None:
                     continue
                 speakers, confidence = [inner], 0.65
+            elif view.lang == "ar" and _nominal_ar(view, cue):
+                # a verbal noun («بموافقة», «الداعم», «للتنديد») takes the actor that follows
+                # it as its agent («ترحيب السعودية بالاتفاق»); without one, nobody is named
+                agent = view.actor_at.get(cue.end)
+                if agent is None or agent.start != cue.end or _governed(view, agent):
+                    continue
+                speakers, confidence = [agent], 0.65
             else:
                 speakers, confidence = _subjects(view, cue, last, last_sent), 0.7
             for sp in speakers:
