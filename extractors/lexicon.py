@@ -125,6 +125,7 @@ class NegationEntry(WordEntry):
 
 class TitleEntry(WordEntry):
     role: str
+    of: str | None = None  # the state or organization the title implies ("UN chief")
 
 
 _ENTRY_MODELS: dict[str, type[BaseModel]] = {
@@ -330,4 +331,12 @@ def load_actors() -> tuple[ActorEntry, ...]:
                 )
             seen[entry.id] = rel
             out.append(entry)
+    for entry in out:
+        for role in entry.roles:
+            if role.of not in seen:
+                raise LexiconError(
+                    f"{seen[entry.id]}: actor {entry.id!r}: role {role.role!r} is 'of' "
+                    f"{role.of!r}, which is no actor id (use an ISO 3166-1 alpha-3 state id or "
+                    f"an organization id such as 'united-nations')"
+                )
     return tuple(out)

@@ -184,7 +184,11 @@ class PhraseIndex(Generic[P]):
                 i += 1
             else:
                 best = here[0]
-                out.extend(m for m in here if m.end == best.end)
+                seen: set[object] = set()
+                for m in here:
+                    if m.end == best.end and m.payload not in seen:
+                        seen.add(m.payload)
+                        out.append(m)
                 i = best.end
         return out
 

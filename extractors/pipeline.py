@@ -154,6 +154,8 @@ class ActorFinder:
             if role == HONORIFIC_ROLE or any(taken[i] for i in range(start, end)):
                 continue
             country = self._country(doc, start, end, demonyms, by_start, by_end)
+            if country is None:
+                country = res.title_of.get(" ".join(toks[i].folded for i in range(start, end)))
             # A name right after the title ("President Putin", «الرئيس الروسي بوتين»).
             after = end
             while after < len(doc) and (after in demonyms or toks[after].folded in res.stopwords
@@ -174,7 +176,7 @@ class ActorFinder:
                 continue
             if role in (SPEAKER_ROLE, GOVERNMENT_ROLE):
                 # "the Chinese ambassador", "the Israeli government": credited to the state
-                actor = res.actors.get(res.states_by_country.get(country, ""))
+                actor = res.actors.get(res.states_by_country.get(country, country))
             else:
                 actor = res.holder(role, country, day)
             if actor is None:
@@ -207,6 +209,8 @@ class ActorFinder:
             actor = res.actors.get(nxt.label_)
             if actor and actor.type == "state":
                 return actor.country
+            if actor and actor.type == "organization":
+                return actor.id  # "the secretary-general of the UN", «الأمين العام للأمم المتحدة»
         prev = by_end.get(start) or (
             by_end.get(start - 1) if doc[start - 1].norm_ == "'s" else None
         )

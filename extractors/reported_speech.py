@@ -418,6 +418,13 @@ def _subjects(view: _DocView, cue: Span, last: Span | None, last_sent: int) -> l
         i -= 1
     clause = [a for a in view.actors if i < a.start and a.end <= cue.start]
     subjects = [a for a in clause if not _governed(view, a)]
+    if not subjects and i >= sent.start and doc[i].norm_ in SUBJECT_RELATIVES:
+        # "Jacek Czaputowicz, who promised support": the antecedent of "who" acts
+        j = i - 1
+        if j >= sent.start and doc[j].text in COMMAS:
+            j -= 1
+        if j in view.actor_at:
+            return [view.actor_at[j]]
     if subjects:
         first = subjects[0]
         out = [first]
@@ -449,6 +456,7 @@ RELATIVES = {
     "dont",
 }
 RELATIVES = {fold(w) for w in RELATIVES}
+SUBJECT_RELATIVES = {fold(w) for w in ("who", "which", "qui", "الذي", "التي", "الذين")}
 COPULAS = {"is", "are", "was", "were", "remains", "est", "sont", "etait", "reste", "هو", "هي", "هم"}
 PASSIVE_AUX = {"was", "were", "been", "being", "ete", "etee", "etes", "etees"}
 AGENT_MARKERS = {"by", "par"}
@@ -537,7 +545,9 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
         while i >= sent.start and _is_stop(view, i):
             i -= 1  # skip the comma and closing quote of '"...", a dénoncé X'
         stop = i + 1
-        while i >= sent.start and stop - i <= MAX_TOPIC:
+        qi = view.in_quote[cue.start]
+        floor = max(sent.start, view.quotes[qi].start) if qi >= 0 else sent.start
+        while i >= floor and stop - i <= MAX_TOPIC:
             tok = doc[i]
             if tok.text in CLAUSE_PUNCT or tok.text in COMMAS or i in view.reporting_starts:
                 break
@@ -574,13 +584,15 @@ def _negated(view: _DocView, cue: Span) -> bool:
 
 
 def _conditional(view: _DocView, cue: Span, topic_end: int) -> bool:
+    """A condition marker just before the cue, inside its topic, or right after it."""
     sent = view.sents[view.sent_index(cue.start)]
     for c in view.doc.spans["stancegraph_conditions"]:
-        if (
-            sent.start <= c.start < sent.end
-            and cue.start - 6 <= c.start <= max(topic_end, cue.end) + 10
-        ):
-            return True
+        if not (sent.start <= c.start < sent.end):
+            continue
+        if cue.start - 4 <= c.start < cue.start or cue.end <= c.start <= topic_end + 2:
+            between = range(min(c.start, cue.end), max(c.start, cue.start))
+            if not any(k in view.reporting_tokens for k in between):
+                return True
     return False
 
 
@@ -627,7 +639,7 @@ class ReportedSpeech:
         quote_speakers = _quote_speakers(view, frames)
         last: Span | None = None
         last_sent = -99
-        covered: list[tuple[int, int, int]] = []  # (cue start, topic end, speaker start)
+        covered: list[tuple[int, int, Span]] = []  # (cue start, topic end, speaker)
         for cue in doc.spans["stancegraph_cues"]:
             side, speech_only = cue.kb_id_.split(":")
             si = view.sent_index(cue.start)
@@ -661,7 +673,7 @@ class ReportedSpeech:
             for sp in speakers:
                 if sp.start <= cue.start < sp.end:
                     continue
-                if any(s <= cue.start < e and who == sp.start for s, e, who in covered):
+                if any(s <= cue.start < e and _affiliated(view, who, sp) for s, e, who in covered):
                     continue  # a cue inside the topic of a claim already made ("ready to support")
                 claim = self._claim(view, cue, side, sp, confidence)
                 if claim is None:
@@ -669,7 +681,7 @@ class ReportedSpeech:
                 mode = "quote" if view.in_quote[cue.start] >= 0 else "speech" if speaker else "act"
                 claim.extra.update(mode=mode, speech_only=speech_only == "1", via=sp.kb_id_,
                                    carried=sp.start < view.sents[si].start)  # fmt: skip
-                covered.append((cue.start, claim_topic_end(claim, doc), sp.start))
+                covered.append((cue.start, claim_topic_end(claim, doc), sp))
                 last, last_sent = sp, si
                 if claim.confidence >= self.min_confidence:
                     yield claim

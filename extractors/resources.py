@@ -87,6 +87,9 @@ class Resources:
         self.titles: PhraseIndex[str] = build_index(
             lang, tok, ((e.forms, e.role) for e in data.titles)
         )
+        self.title_of: dict[str, str] = {
+            " ".join(fold(t) for t in f.split()): e.of for e in data.titles if e.of for f in e.forms
+        }
         self.stopwords: frozenset[str] = frozenset(fold(f) for e in data.stopwords for f in e.forms)
         self.topics: PhraseIndex[str] = build_index(
             lang,
