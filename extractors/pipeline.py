@@ -339,7 +339,7 @@ class CueFinder:
                         continue
                     if any(rx.fullmatch(form) for form in tok.conj):
                         cues.append(Span(doc, i, i + 1, label=info.stance,
-                                         kb_id=f"{info.topic}:{int(info.speech)}"))  # fmt: skip
+                                         kb_id=f"{info.topic}:{int(info.speech)}:pattern"))  # fmt: skip
                         break
             cues.sort(key=lambda s: (s.start, s.end))
         doc.spans["stancegraph_cues"] = cues

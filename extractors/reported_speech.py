@@ -128,9 +128,18 @@ DETERMINERS = {"the", "a", "an", "l'", "la", "le", "les", "un", "une", "des", "i
 AR_PREP_CLITICS = ("ل", "ب", "ك", "ول", "وب", "فل", "فب", "لل", "ولل", "بال", "وبال")
 
 
-def _governed(view: _DocView, a: Span) -> bool:
-    """True when an actor mention is the object of a preposition ("to Russia", «لروسيا»)."""
+def _governed(view: _DocView, a: Span, depth: int = 0) -> bool:
+    """True when an actor mention is the object of a preposition ("to Russia", «لروسيا»),
+    also when it is joined by "and"/و to one that is ("on Sudan and Turkey")."""
     doc = view.doc
+    if depth < 6 and a.start > 0:
+        j = a.start - 1
+        joined = view.lang == "ar" and doc[a.start].norm_.startswith("و")
+        if not joined and doc[j].norm_ in CONJUNCTIONS:
+            joined, j = True, j - 1
+        prev = view.actor_at.get(j)
+        if joined and prev is not None and _governed(view, prev, depth + 1):
+            return True
     if view.lang == "ar":
         head = doc[a.start].norm_
         if head not in view.res.name_heads and head.startswith(AR_PREP_CLITICS):
@@ -231,7 +240,12 @@ def _frames(view: _DocView) -> list[Frame]:
         if _anonymous_subject(view, verb):
             prev = None  # "officials said", «وقال مسؤولون»: an unnamed source speaks
             continue
-        speaker = _find_speaker(view, verb, verb.label_)
+        same = [f for f in frames if f.sentence == si]
+        if verb.label_ == "before" and same:
+            # «قال X: ...، مضيفا: ...»: the participle continues the sentence's speaker
+            speaker = same[-1].speaker
+        else:
+            speaker = _find_speaker(view, verb, verb.label_)
         carried = False
         if speaker is None and prev is not None and si - prev.sentence <= CARRY_SENTENCES:
             # "he added", «وأضاف», « a-t-il ajouté »: the last named speaker goes on
@@ -327,7 +341,15 @@ def _inner_subject(view: _DocView, cue: Span) -> Span | None:
     doc = view.doc
     if view.lang == "ar":
         a = view.actor_at.get(cue.end)
-        return a if a is not None and a.start == cue.end and not _governed(view, a) else None
+        if a is not None and a.start == cue.end and not _governed(view, a):
+            return a  # VSO: «ترفض روسيا»
+        b = view.actor_at.get(cue.start - 1)
+        if b is not None and not _governed(view, b):
+            # SVO «إيران ستزيد» when the name opens its clause (not «مصير الرئيس السوري يجب»)
+            k = b.start - 1
+            if k < 0 or doc[k].is_punct or doc[k].is_space or doc[k].norm_ in COMPLEMENTIZERS:
+                return b
+        return None
     j = cue.start - 1
     aux = AUX.get(view.lang, set())
     while j >= 0 and doc[j].norm_ in aux and cue.start - j <= 3:
@@ -641,7 +663,8 @@ class ReportedSpeech:
         last_sent = -99
         covered: list[tuple[int, int, Span]] = []  # (cue start, topic end, speaker)
         for cue in doc.spans["stancegraph_cues"]:
-            side, speech_only = cue.kb_id_.split(":")
+            side, speech_only, *how = cue.kb_id_.split(":")
+            morphological = bool(how)  # found by a pattern (a future verb), not a listed word
             si = view.sent_index(cue.start)
             for f in frames:  # the latest speaker before this sentence
                 if last_sent <= f.sentence < si:
@@ -657,7 +680,7 @@ class ReportedSpeech:
             elif speech_only == "1":
                 # "must", «يجب»: a position only when somebody says it, or with an explicit
                 # subject of its own («ويريد عباس ...», "Abbas wants ...")
-                inner = _inner_subject(view, cue)
+                inner = None if morphological else _inner_subject(view, cue)
                 if inner is None:
                     continue
                 speakers, confidence = [inner], 0.65
