@@ -108,6 +108,14 @@ class _DocView:
         for a in self.actors:
             for i in range(a.start, a.end):
                 self.actor_at[i] = a
+        # A capital after a preposition is a place, not the government: "jugé à Paris",
+        # «في موسكو». Such mentions are no actors.
+        places = [a for a in self.actors if a.kb_id_ == "metonym" and _governed(self, a)]
+        if places:
+            self.actors = [a for a in self.actors if a not in places]
+            for a in places:
+                for i in range(a.start, a.end):
+                    self.actor_at.pop(i, None)
 
     def sent_index(self, i: int) -> int:
         return bisect_right(self.sent_starts, i) - 1
@@ -241,6 +249,7 @@ def _frames(view: _DocView) -> list[Frame]:
             prev = None  # "officials said", «وقال مسؤولون»: an unnamed source speaks
             continue
         same = [f for f in frames if f.sentence == si]
+        speaker: Span | None
         if verb.label_ == "before" and same:
             # «قال X: ...، مضيفا: ...»: the participle continues the sentence's speaker
             speaker = same[-1].speaker
@@ -279,9 +288,9 @@ def _quote_speakers(view: _DocView, frames: list[Frame]) -> list[Span | None]:
 
     A quotation belongs to the reporting verb of the sentence it starts or ends in ('X said:
     "..."', '"...", X said'); else, after a colon, to the subject of the clause before it
-    ('X was clear: "..."'); else to the speaker of the previous quotation of the same
-    paragraph or the sentence before (journalists keep quoting the same person); else to
-    the one actor the sentence names outside quotes.
+    ('X was clear: "..."'); else to an actor named just before it ('X "condemned ..."');
+    else to the speaker of the previous quotation of the same paragraph or the sentence
+    before (journalists keep quoting the same person).
     """
     doc = view.doc
     out: list[Span | None] = []
@@ -300,12 +309,14 @@ def _quote_speakers(view: _DocView, frames: list[Frame]) -> list[Span | None]:
             before = [a for a in outside if a.end <= q.start - 2]
             if before:
                 speaker = _preferred(view, before[::-1])
+        if speaker is None:
+            # 'Trump has also "condemned the attack"': the subject before the quotation
+            lead = [a for a in outside if a.end <= q.start and q.start - a.end <= 8
+                    and _actor_type(view, a) != "armed_group"]  # fmt: skip
+            if lead:
+                speaker = lead[0]
         if speaker is None and prev is not None and (prev[2] == para or qs - prev[1] <= 1):
             speaker = prev[0]
-        if speaker is None:
-            credible = [a for a in outside if _actor_type(view, a) != "armed_group"]
-            if credible:
-                speaker = _preferred(view, credible)  # the first: subjects come early
         out.append(speaker)
         if speaker is not None:
             prev = (speaker, qe, para)
@@ -413,6 +424,8 @@ def _subjects(view: _DocView, cue: Span, last: Span | None, last_sent: int) -> l
                 return out
             if doc[i].is_punct or doc[i].norm_ in COMPLEMENTIZERS:
                 break
+    if view.lang in LATIN and _is_passive(view, cue):
+        return _agent(view, cue)
     # pronoun subject carried over from the previous speaker ("he rejected")
     j = cue.start - 1
     aux = AUX.get(view.lang, set())
@@ -425,8 +438,6 @@ def _subjects(view: _DocView, cue: Span, last: Span | None, last_sent: int) -> l
         and view.sent_index(cue.start) - last_sent <= CARRY_SENTENCES
     ):
         return [last]
-    if view.lang in LATIN and _is_passive(view, cue):
-        return _agent(view, cue)
     # the clause before the cue
     i = cue.start - 1
     limit = max(sent.start, cue.start - 14)
