@@ -86,11 +86,12 @@ class CueEntry(_Strict):
     forms: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    unless_next: tuple[str, ...] = ()  # the cue does not count before these words ("it will be")
     stance: Literal[STANCES]  # type: ignore[valid-type]
     topic: Side = "after"
     speech: bool = False
 
-    @field_validator("forms", "exclude", mode="before")
+    @field_validator("forms", "exclude", "unless_next", mode="before")
     @classmethod
     def _forms(cls, v: Any) -> tuple[str, ...]:
         if isinstance(v, str):

@@ -221,35 +221,51 @@ class ActorFinder:
         return None
 
     def _unknown_speakers(self, doc: Doc, toks: list[TokenKeys], taken: list[bool]) -> list[Span]:
-        """Capitalized names of two or more words next to a speaker title or reporting verb."""
+        """Names not in the gazetteer: two or more capitalized words next to a speaker title
+        or a reporting verb ("said Lance Friedmann"). "Mr Clarke" after "Charles Clarke" is the
+        same actor. Labels are kept in ``doc.user_data["stancegraph_unknown"]``."""
+        from .claims import unknown_actor_id
+
         res = self.res
         anchors: set[int] = set()
+        honorifics: set[int] = set()  # titles and honorifics leading a name
         for m in res.titles.find(toks):
             anchors.update((m.start - 1, m.end))
+            honorifics.update(range(m.start, m.end))  # "Mr", "Home Secretary": not the name
         for m in res.reporting.find(toks):
             anchors.update((m.start - 1, m.end))
+        labels: dict[str, str] = doc.user_data.setdefault("stancegraph_unknown", {})
+        by_surname: dict[str, tuple[str, str]] = {}
         out = []
         i = 0
         n = len(doc)
         while i < n:
-            if taken[i] or not _is_name_token(doc[i]):
+            if taken[i] or not (_is_name_token(doc[i]) or i in honorifics):
                 i += 1
                 continue
-            j = i
-            while j < n and not taken[j] and (_is_name_token(doc[j]) or (
+            k = i
+            while k < n and not taken[k] and k in honorifics:
+                k += 1  # leading titles and honorifics: "Mr", "Home Secretary"
+            j = k
+            while j < n and not taken[j] and j not in honorifics and (_is_name_token(doc[j]) or (
                     doc[j].norm_ in _PARTICLES and j + 1 < n and _is_name_token(doc[j + 1]))):  # fmt: skip
                 j += 1
-            if (
-                j - i >= 2
-                and ((i - 1) in anchors or j in anchors or (i - 2) in anchors)
-                and not (
-                    doc[i].is_sent_start and (i - 1) not in anchors and not (j < n and j in anchors)
-                )
-            ):
-                from .claims import unknown_actor_id
-
-                label = doc[i:j].text
-                out.append(Span(doc, i, j, label=unknown_actor_id(label), kb_id="unknown"))
+            name = doc[k:j]
+            anchored = (i - 1) in anchors or j in anchors or (i - 2) in anchors
+            if doc[i].is_sent_start and (i - 1) not in anchors and j not in anchors:
+                anchored = False
+            surname = fold(doc[j - 1].text) if j > k else ""
+            if len(name) >= 2 and anchored:
+                label = name.text
+                aid = unknown_actor_id(label)
+                by_surname.setdefault(surname, (aid, label))
+            elif len(name) == 1 and k > i and (surname in by_surname or anchored):
+                aid, label = by_surname.get(surname) or (unknown_actor_id(name.text), name.text)
+            else:
+                i = max(j, i + 1)
+                continue
+            labels[aid] = label
+            out.append(Span(doc, i, j, label=aid, kb_id="unknown"))
             i = max(j, i + 1)
         return out
 
@@ -328,6 +344,7 @@ class CueFinder:
         cues = [
             _span(doc, m, m.payload.stance, f"{m.payload.topic}:{int(m.payload.speech)}")
             for m in res.cues.find(toks)
+            if not (m.end < len(toks) and toks[m.end].folded in m.payload.unless_next)
         ]
         if res.cue_patterns:
             taken = {i for c in cues for i in range(c.start, c.end)}

@@ -601,6 +601,8 @@ def _negated(view: _DocView, cue: Span) -> bool:
     doc = view.doc
     sent = view.sents[view.sent_index(cue.start)]
     for neg in doc.spans["stancegraph_negation"]:
+        if neg.start == cue.end and neg.label_ == "before":
+            return True  # a modal cue followed by its negator: "would not", «يجب ألا»
         window = int(neg.kb_id_ or 3)
         if neg.label_ == "before" and neg.end <= cue.start and cue.start - neg.end < window:
             gap = doc[neg.end : cue.start]
@@ -632,7 +634,8 @@ def _conditional(view: _DocView, cue: Span, topic_end: int) -> bool:
 def _actor_ref(view: _DocView, span: Span) -> ActorRef:
     entry = view.res.actors.get(span.label_)
     if entry is None:
-        return ActorRef(actor_iri(span.label_), span.text, None, "person", None)
+        label = view.doc.user_data.get("stancegraph_unknown", {}).get(span.label_, span.text)
+        return ActorRef(actor_iri(span.label_), label, None, "person", None)
     return ActorRef(actor_iri(entry.id), entry.label("en"), entry.qid, entry.type, entry.country)
 
 

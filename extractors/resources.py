@@ -34,6 +34,7 @@ class CueInfo:
     polarity: str
     topic: str
     speech: bool
+    unless_next: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,16 @@ class Resources:
             lang,
             tok,
             (
-                (e.forms, CueInfo(e.stance, stances[e.stance].polarity, e.topic, e.speech))
+                (
+                    e.forms,
+                    CueInfo(
+                        e.stance,
+                        stances[e.stance].polarity,
+                        e.topic,
+                        e.speech,
+                        frozenset(fold(x) for x in e.unless_next),
+                    ),
+                )
                 for e in data.cues
             ),
         )
