@@ -99,8 +99,15 @@ class PhraseIndex(Generic[P]):
         return self._size
 
     def tokens(self, form: str) -> list[str]:
-        """The folded tokens of a lexicon form (without its trailing ``*``)."""
-        return [fold(t.text) for t in self._tokenizer(form.rstrip("*")) if not t.is_space]
+        """The folded tokens of a lexicon form (without its trailing ``*``).
+
+        An elided word at the end of a form ("n'", "l'") is kept whole, as it is tokenized in
+        running text.
+        """
+        out = [fold(t.text) for t in self._tokenizer(form.rstrip("*")) if not t.is_space]
+        if len(out) >= 2 and out[-1] == "'" and form.rstrip("*")[-1:] in "'’":
+            out[-2:] = [out[-2] + "'"]
+        return out
 
     def add(self, form: str, payload: P) -> None:
         """Add one form; a trailing ``*`` makes its last token a prefix."""

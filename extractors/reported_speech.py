@@ -180,6 +180,12 @@ def _is_pronoun_subject(view: _DocView, verb: Span) -> bool:
     return j >= 0 and doc[j].norm_ in PRONOUNS.get(view.lang, set())
 
 
+def _gap(view: _DocView, start: int, end: int) -> int:
+    """Words between two positions, not counting function words, punctuation and titles
+    ("a dénoncé, pour sa part, l'ancien vice-président Joe Biden": 0)."""
+    return sum(1 for k in range(start, end) if not (_is_stop(view, k) or k in view.title_tokens))
+
+
 def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
     """The actor a reporting verb attributes speech to, within its sentence."""
     doc = view.doc
@@ -188,14 +194,13 @@ def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
     def usable(a: Span) -> bool:
         return view.in_quote[a.start] < 0 and not _governed(view, a)
 
-    after = [
-        a for a in view.actors if verb.end <= a.start < min(sent.end, verb.end + 6) and usable(a)
-    ]
+    after = [a for a in view.actors if verb.end <= a.start < min(sent.end, verb.end + 12)
+             and usable(a) and _gap(view, verb.end, a.start) <= 2]  # fmt: skip
     before = [a for a in view.actors if max(sent.start, verb.start - 12) <= a.start
               and a.end <= verb.start and usable(a)]  # fmt: skip
     if view.lang == "ar":
         # VSO: the subject follows the verb at once; after أن/إن what follows is content
-        after = [a for a in after if a.start - verb.end <= 1
+        after = [a for a in after if _gap(view, verb.end, a.start) == 0
                  and not any(doc[k].norm_ in COMPLEMENTIZERS for k in range(verb.end, a.start))]  # fmt: skip
     first_after = after[0] if after else None
     last_before = _preferred(view, before[::-1]) if before else None
@@ -211,9 +216,9 @@ def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
         return first_after
     if _is_pronoun_subject(view, verb):
         return None
-    if last_before is not None and verb.start - last_before.end <= 4:
+    if last_before is not None and _gap(view, last_before.end, verb.start) <= 1:
         return last_before
-    if first_after is not None and first_after.start - verb.end <= 3:
+    if first_after is not None and _gap(view, verb.end, first_after.start) <= 1:
         return first_after
     if last_before is not None and verb.start - last_before.end <= 8:
         return last_before
@@ -565,6 +570,17 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
         end = min(end, start + MAX_TOPIC)
         while end > start and _is_stop(view, end - 1):
             end -= 1
+    if side == "quote":
+        # '"...", a dénoncé X': the topic is what the quotation says
+        said = [q for q in view.quotes if q.end <= cue.start and q.end > sent.start - 1]
+        if said:
+            q = said[-1]
+            start, end = q.start, min(q.end, q.start + MAX_TOPIC)
+            while start < end and _is_stop(view, start):
+                start += 1
+            while end > start and _is_stop(view, end - 1):
+                end -= 1
+            return start, end
     if end <= start and side == "after":
         j = cue.start - 1
         if j >= sent.start and doc[j].norm_ in RELATIVES:
