@@ -137,6 +137,7 @@ _ENTRY_MODELS: dict[str, type[BaseModel]] = {
     "titles": TitleEntry,
     "boundaries": WordEntry,
     "stopwords": WordEntry,
+    "prepositions": WordEntry,
 }
 
 
@@ -220,6 +221,7 @@ class LanguageData(BaseModel):
     titles: tuple[TitleEntry, ...]
     boundaries: tuple[WordEntry, ...]
     stopwords: tuple[WordEntry, ...]
+    prepositions: tuple[WordEntry, ...]
 
 
 def _read_yaml(rel: str) -> Any:

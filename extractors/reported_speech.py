@@ -124,11 +124,6 @@ class _DocView:
         return [a for a in self.actors if a.start >= start and a.end <= end]
 
 
-PREPOSITIONS = {
-    "en": {"for", "to", "of", "with", "against", "on", "by", "from", "in", "about", "toward", "towards"},
-    "fr": {"pour", "à", "a", "de", "d'", "du", "des", "avec", "contre", "sur", "par", "vers", "au", "aux", "envers"},
-    "ar": {fold(w) for w in ("أن", "إن", "بأن", "على", "من", "إلى", "مع", "عن", "في")},
-}  # fmt: skip
 COMPLEMENTIZERS = {"ان", "بان", "لان"}  # folded Arabic أن/إن/بأن: what follows is content
 
 
@@ -155,7 +150,7 @@ def _governed(view: _DocView, a: Span, depth: int = 0) -> bool:
     j = a.start - 1
     while j >= 0 and doc[j].norm_ in DETERMINERS:
         j -= 1
-    return j >= 0 and doc[j].norm_ in PREPOSITIONS.get(view.lang, set())
+    return j >= 0 and doc[j].norm_ in view.res.prepositions
 
 
 def _anonymous_subject(view: _DocView, verb: Span) -> bool:
@@ -533,13 +528,12 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
     sent = view.sents[view.sent_index(cue.start)]
     start = end = cue.end
     topic_from = cue.end
-    if speaker is not None and cue.end <= speaker.start <= cue.end + 6:
+    if speaker is not None and cue.end <= speaker.start <= cue.end + 10:
         if view.lang == "ar":
             topic_from = speaker.end  # «رفض لافروف الخطة»: the topic follows the subject
             while topic_from in view.actor_at and doc[topic_from].norm_.startswith("و"):
                 topic_from = view.actor_at[topic_from].end
-        elif side == "after" and all(_is_stop(view, k) or k in view.title_tokens
-                                     for k in range(cue.end, speaker.start)):  # fmt: skip
+        elif side == "after" and _gap(view, cue.end, speaker.start) <= 1:
             side = "quote"  # '"...", a dénoncé l'ambassadeur X': what was said comes first
     if side == "either":
         # "X is the enemy" / «عدونا هو داعش»: the copula shows where the topic is
@@ -728,6 +722,9 @@ class ReportedSpeech:
                     continue
                 if any(s <= cue.start < e and _affiliated(view, who, sp) for s, e, who in covered):
                     continue  # a cue inside the topic of a claim already made ("ready to support")
+                qi = view.in_quote[cue.start]
+                if qi >= 0 and any(s <= view.quotes[qi].start - 1 < e for s, e, _ in covered):
+                    continue  # 'X called on Iran "to refrain from ..."': the quotation is X's topic
                 claim = self._claim(view, cue, side, sp, confidence)
                 if claim is None:
                     continue
