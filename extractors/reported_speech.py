@@ -154,10 +154,11 @@ def _governed(view: _DocView, a: Span, depth: int = 0) -> bool:
 
 
 def _anonymous_subject(view: _DocView, verb: Span) -> bool:
-    """True when an unnamed source is the subject of a reporting verb ("a diplomat said")."""
+    """True when an unnamed source is the subject of a reporting verb ("a diplomat said"),
+    or a title with no known name («وقال الحاكم السابق لولاية نيويورك ...»)."""
     anon = view.anonymous_tokens
     if view.lang == "ar":
-        return verb.end in anon
+        return verb.end in anon or (verb.end in view.title_tokens and verb.end not in view.actor_at)
     j = verb.start - 1
     aux = AUX.get(view.lang, set())
     while j >= 0 and view.doc[j].norm_ in aux:
@@ -208,6 +209,12 @@ def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
         # no subject of its own («وقال:») continues the previous speaker
         if first_after is None and last_before is not None and verb.start - last_before.end <= 1:
             return last_before
+        if first_after is None:
+            # «واصل روحاني دفاعه ... وقال»: «وقال» continues the sentence's subject
+            earlier = [a for a in view.actors if sent.start <= a.start and a.end <= verb.start
+                       and usable(a) and _actor_type(view, a) == "person"]  # fmt: skip
+            if earlier and doc[verb.start].norm_.startswith("و"):
+                return earlier[0]
         return first_after
     if _is_pronoun_subject(view, verb):
         return None
@@ -345,6 +352,37 @@ def _nominal_ar(view: _DocView, cue: Span) -> bool:
         ("ال", "وال", "بال", "لل")
     )
     return head.startswith(AR_NOMINAL_PREFIXES) and not possessive
+
+
+PREDICATE_MARKERS = {fold(w) for w in (
+    "as", "comme", "بوصفه", "بوصفها", "باعتباره", "باعتبارها", "كان", "كانت", "يعد", "تعد",
+    "this", "that", "it", "ce", "c'", "cela", "هذا", "هذه", "ذلك", "انه", "انها",
+    "not", "no", "pas", "غير", "ليس", "ليست", "لا", "most", "very", "plus", "tres", "جدا",
+    "one", "l'un", "l'une", "احد", "احدي",
+)}  # fmt: skip
+
+
+def _predicative(view: _DocView, cue: Span) -> bool:
+    """True when an evaluative word is said of something ("X is an enemy", «عدونا هو داعش»,
+    "described it as historic", at the head of a clause), not an attribute inside a noun
+    phrase ("acceptable solutions", «حلول مقبولة»)."""
+    doc = view.doc
+    nxt = doc[cue.end].norm_ if cue.end < len(doc) else ""
+    if nxt in COPULAS:
+        return True
+    j = cue.start - 1
+    steps = 0
+    while j >= 0 and steps < 3:
+        tok = doc[j]
+        if tok.is_punct or tok.is_space or tok.norm_ in COMPLEMENTIZERS:
+            return True  # the head of its clause
+        if tok.norm_ in COPULAS or tok.norm_ in PREDICATE_MARKERS:
+            return True
+        if tok.norm_ not in DETERMINERS and tok.norm_ not in view.res.stopwords:
+            return False
+        j -= 1
+        steps += 1
+    return j < 0
 
 
 def _inner_subject(view: _DocView, cue: Span) -> Span | None:
@@ -689,6 +727,8 @@ class ReportedSpeech:
         for cue in doc.spans["stancegraph_cues"]:
             side, speech_only, *how = cue.kb_id_.split(":")
             morphological = bool(how)  # found by a pattern (a future verb), not a listed word
+            if side == "either" and not _predicative(view, cue):
+                continue  # "acceptable solutions", «حلول مقبولة»: an attribute, not a judgement
             si = view.sent_index(cue.start)
             for f in frames:  # the latest speaker before this sentence
                 if last_sent <= f.sentence < si:
@@ -705,8 +745,8 @@ class ReportedSpeech:
                 # "must", «يجب»: a position only when somebody says it, or with an explicit
                 # subject of its own («ويريد عباس ...», "Abbas wants ...")
                 inner = None if morphological else _inner_subject(view, cue)
-                if inner is None:
-                    continue
+                if inner is None or (view.lang == "ar" and inner.start >= cue.end):
+                    continue  # after an Arabic noun the actor is its genitive («حليفة روسيا»)
                 speakers, confidence = [inner], 0.65
             elif view.lang == "ar" and _nominal_ar(view, cue):
                 # a verbal noun («بموافقة», «الداعم», «للتنديد») takes the actor that follows
