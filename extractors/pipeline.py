@@ -20,7 +20,9 @@ Components write only their own prefixed names and declare them with ``assigns=`
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -374,6 +376,7 @@ class CueFinder:
         return doc
 
 
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _EXTRA_PREFIXES = [r"«", r"“", r"„", r"‹", r"\"", r"\(", r"\["]
 _EXTRA_SUFFIXES = [r"»", r"”", r"›", r"\""]
 _ARABIC_SUFFIXES = [r"\.", r"،", r"؛", r"؟", r":", r"\)", r"\]", r"!", r"\?", r","]
@@ -385,12 +388,22 @@ def _split_punctuation(nlp: Language) -> None:
     spaCy's Arabic defaults leave «» and ، glued to words, which hides quotes, sentence ends
     and the words themselves from matching.
     """
+    tokenizer: Any = nlp.tokenizer
     prefixes = list(nlp.Defaults.prefixes or ()) + _EXTRA_PREFIXES
     suffixes = list(nlp.Defaults.suffixes or ()) + _EXTRA_SUFFIXES
     if nlp.lang == "ar":
         suffixes += _ARABIC_SUFFIXES
-    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search  # type: ignore[union-attr]
-    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search  # type: ignore[union-attr]
+        # «الدولي».ولم : quotes and stops glued between words in scraped Arabic text
+        infixes = list(nlp.Defaults.infixes or ()) + [r"[«»“”]", r"(?<=[^\d\s])[.،؛:](?=[^\d\s.])"]
+        tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+        url_match = tokenizer.url_match
+        if url_match is not None:
+            # "الدولي».ولم" looks like a domain name to spaCy's URL rule: only ASCII URLs
+            tokenizer.url_match = lambda text: (
+                None if _ARABIC_LETTER.search(text) else url_match(text)
+            )
+    tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+    tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
 
 
 COMPONENTS = (

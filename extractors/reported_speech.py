@@ -166,6 +166,21 @@ def _anonymous_subject(view: _DocView, verb: Span) -> bool:
     return j in anon or (verb.end in anon and verb.end not in view.actor_at)
 
 
+PLURAL_PRONOUNS = {"they", "ils", "elles", "-ils", "-elles", "هم"}
+
+
+def _plural_subject(view: _DocView, verb: Span) -> bool:
+    """True for a plural verb or pronoun subject: «قالوا», «يقولون», "they said"."""
+    doc = view.doc
+    if view.lang == "ar":
+        return doc[verb.end - 1].norm_.endswith(("وا", "ون"))
+    j = verb.start - 1
+    aux = AUX.get(view.lang, set())
+    while j >= 0 and doc[j].norm_ in aux:
+        j -= 1
+    return j >= 0 and doc[j].norm_ in PLURAL_PRONOUNS
+
+
 def _is_pronoun_subject(view: _DocView, verb: Span) -> bool:
     """True for "he said", "il a ajouté", "a-t-il ajouté" (a pronoun right before the verb)."""
     doc = view.doc
@@ -263,6 +278,8 @@ def _frames(view: _DocView) -> list[Frame]:
         else:
             speaker = _find_speaker(view, verb, verb.label_)
         carried = False
+        if speaker is None and _plural_subject(view, verb):
+            continue  # «قالوا», "they said": a group, not the last speaker
         if speaker is None and prev is not None and si - prev.sentence <= CARRY_SENTENCES:
             # "he added", «وأضاف», « a-t-il ajouté »: the last named speaker goes on
             speaker, carried = prev.speaker, True
@@ -385,6 +402,20 @@ def _predicative(view: _DocView, cue: Span) -> bool:
     return j < 0
 
 
+def _svo_subject(view: _DocView, cue: Span) -> Span | None:
+    """An Arabic subject before its verb, opening its clause: «إيران ستزيد», «لكن موسكو انتقدت»
+    (not the genitive in «مصير الرئيس السوري يجب»)."""
+    doc = view.doc
+    b = view.actor_at.get(cue.start - 1)
+    if b is None or _governed(view, b):
+        return None
+    k = b.start - 1
+    if (k < 0 or doc[k].is_punct or doc[k].is_space or doc[k].norm_ in COMPLEMENTIZERS
+            or k in view.boundary_starts):  # fmt: skip
+        return b
+    return None
+
+
 def _inner_subject(view: _DocView, cue: Span) -> Span | None:
     """An actor that is the cue's own grammatical subject: «ترفض روسيا», "Russia rejects"."""
     doc = view.doc
@@ -392,13 +423,7 @@ def _inner_subject(view: _DocView, cue: Span) -> Span | None:
         a = view.actor_at.get(cue.end)
         if a is not None and a.start == cue.end and not _governed(view, a):
             return a  # VSO: «ترفض روسيا»
-        b = view.actor_at.get(cue.start - 1)
-        if b is not None and not _governed(view, b):
-            # SVO «إيران ستزيد» when the name opens its clause (not «مصير الرئيس السوري يجب»)
-            k = b.start - 1
-            if k < 0 or doc[k].is_punct or doc[k].is_space or doc[k].norm_ in COMPLEMENTIZERS:
-                return b
-        return None
+        return _svo_subject(view, cue)
     j = cue.start - 1
     aux = AUX.get(view.lang, set())
     while j >= 0 and doc[j].norm_ in aux and cue.start - j <= 3:
@@ -453,6 +478,9 @@ def _subjects(view: _DocView, cue: Span, last: Span | None, last_sent: int) -> l
     doc = view.doc
     sent = view.sents[view.sent_index(cue.start)]
     if view.lang == "ar":
+        svo = _svo_subject(view, cue)
+        if svo is not None:
+            return [svo]  # SVO «لكن موسكو انتقدت الولايات المتحدة»: what follows is the object
         for i in range(cue.end, min(sent.end, cue.end + 2)):
             if i in view.actor_at and not _governed(view, view.actor_at[i]):
                 out = [view.actor_at[i]]
