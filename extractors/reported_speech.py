@@ -799,7 +799,13 @@ class ReportedSpeech:
                 mode = "quote" if view.in_quote[cue.start] >= 0 else "speech" if speaker else "act"
                 claim.extra.update(mode=mode, speech_only=speech_only == "1", via=sp.kb_id_,
                                    carried=sp.start < view.sents[si].start)  # fmt: skip
-                covered.append((cue.start, claim_topic_end(claim, doc), sp))
+                end = claim_topic_end(claim, doc)
+                if end <= cue.start:
+                    # a topic before the cue: the rest of the clause is its comment
+                    end = cue.end
+                    while end < view.sents[si].end and doc[end].text not in CLAUSE_PUNCT | COMMAS:
+                        end += 1
+                covered.append((cue.start, end, sp))
                 last, last_sent = sp, si
                 if claim.confidence >= self.min_confidence:
                     yield claim
