@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from .normalize import arabic_candidates, conjunction_only, fold, proclitic_only
 
 P = TypeVar("P", bound=Hashable)
+QUOTE_MARKS = frozenset('"«»“”„‹›')
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,8 @@ class PhraseIndex(Generic[P]):
     def _continue(self, toks: Sequence[TokenKeys], i: int, entry: _Entry[P]) -> int:
         j = i + 1
         for k, key in enumerate(entry.rest):
+            while j < len(toks) and toks[j].text in QUOTE_MARKS and key not in QUOTE_MARKS:
+                j += 1  # 'le "droit" de': quotation marks inside a phrase are skipped
             if j >= len(toks) or not self._inner_ok(
                 key, toks[j], k == len(entry.rest) - 1, entry.wildcard
             ):

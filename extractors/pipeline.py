@@ -189,6 +189,7 @@ class ActorFinder:
             spans.append(span)
             for i in range(start, span_end):
                 taken[i] = True
+        spans.extend(self._peoples(doc, toks, taken))
         if self.lang in LATIN:
             spans.extend(self._unknown_speakers(doc, toks, taken))
         doc.spans["stancegraph_actors"] = sorted(spans, key=lambda s: (s.start, s.end))
@@ -222,6 +223,29 @@ class ActorFinder:
                 return actor.country
         return None
 
+    def _peoples(self, doc: Doc, toks: list[TokenKeys], taken: list[bool]) -> list[Span]:
+        """A people for its state: "the Americans", « les Européens », «الأمريكيون»."""
+        res = self.res
+        out = []
+        for i, tok in enumerate(toks):
+            if taken[i]:
+                continue
+            f = tok.folded
+            country = None
+            if self.lang == "ar":
+                if f.startswith(("ال", "وال")) and f.endswith(("ون", "ين")) and len(f) > 6:
+                    country = res.demonym_keys.get(f[:-2].removeprefix("و"))
+            elif (i > 0 and toks[i - 1].folded in ("the", "les") and tok.text[:1].isupper()
+                  and f.endswith(("s", "x"))):  # fmt: skip
+                country = res.demonym_keys.get(f) or res.demonym_keys.get(f[:-1])
+            if country is None:
+                continue
+            actor = res.actors.get(res.states_by_country.get(country, country))
+            if actor is not None:
+                out.append(Span(doc, i, i + 1, label=actor.id, kb_id="people"))
+                taken[i] = True
+        return out
+
     def _unknown_speakers(self, doc: Doc, toks: list[TokenKeys], taken: list[bool]) -> list[Span]:
         """Names not in the gazetteer: two or more capitalized words next to a speaker title
         or a reporting verb ("said Lance Friedmann"). "Mr Clarke" after "Charles Clarke" is the
@@ -234,8 +258,15 @@ class ActorFinder:
         for m in res.titles.find(toks):
             anchors.update((m.start - 1, m.end))
             honorifics.update(range(m.start, m.end))  # "Mr", "Home Secretary": not the name
-        for m in res.reporting.find(toks):
-            anchors.update((m.start - 1, m.end))
+        verbs = [(m.start, m.end) for m in res.reporting.find(toks)]
+        verbs += [(m.start, m.end) for m in res.cues.find(toks)]
+        for start, end in verbs:
+            # "X said", "said X", "X a réclamé", "X appelant à"
+            anchors.update((start - 1, end))
+            j = start - 1
+            while j >= 0 and toks[j].folded in _AUXILIARIES:
+                j -= 1
+                anchors.add(j)
         labels: dict[str, str] = doc.user_data.setdefault("stancegraph_unknown", {})
         by_surname: dict[str, tuple[str, str]] = {}
         out = []
@@ -272,6 +303,22 @@ class ActorFinder:
         return out
 
 
+_AUXILIARIES = {
+    "a",
+    "ont",
+    "avait",
+    "avaient",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "also",
+    "aussi",
+    "egalement",
+    "deja",
+    "already",
+}
 _PARTICLES = {"al", "al-", "el", "bin", "ben", "ibn", "de", "du", "van", "von", "da", "abu", "abou"}
 
 

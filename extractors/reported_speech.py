@@ -788,8 +788,12 @@ class ReportedSpeech:
             for sp in speakers:
                 if sp.start <= cue.start < sp.end:
                     continue
-                if any(s <= cue.start < e and _affiliated(view, who, sp) for s, e, who in covered):
-                    continue  # a cue inside the topic of a claim already made ("ready to support")
+                if any(s <= cue.start < e and (view.lang in LATIN or _affiliated(view, who, sp))
+                       for s, e, who in covered):  # fmt: skip
+                    # a cue inside the topic of a claim already made is part of that topic:
+                    # "ready to support", "accused the Europeans of seeking to defend ..."
+                    # (Arabic topics run on past clause ends, so there only the same speaker)
+                    continue
                 qi = view.in_quote[cue.start]
                 if qi >= 0 and any(s <= view.quotes[qi].start - 1 < e for s, e, _ in covered):
                     continue  # 'X called on Iran "to refrain from ..."': the quotation is X's topic

@@ -115,6 +115,7 @@ class Resources:
         self.names: PhraseIndex[tuple[str, str]] = PhraseIndex(lang, tok, names=True)
         self.demonyms: PhraseIndex[str] = PhraseIndex(lang, tok, names=False)
         self.ambiguous: PhraseIndex[str] = PhraseIndex(lang, tok, names=True)
+        self.demonym_keys: dict[str, str] = {}
         seen: dict[str, str] = {}
         for actor in load_actors():
             for code in langs:
@@ -128,6 +129,8 @@ class Resources:
                     self.ambiguous.add(form, actor.id)
             for form in actor.demonyms.get(lang, ()):  # type: ignore[call-overload]
                 self.demonyms.add(form, actor.country or actor.id)
+                if " " not in form:
+                    self.demonym_keys.setdefault(fold(form), actor.country or actor.id)
         self.name_heads: frozenset[str] = frozenset(
             fold(form.split()[0]) for a in load_actors() for t in (a.names, a.metonyms)
             for code in langs for form in t.get(code, ())  # type: ignore[call-overload]
