@@ -267,6 +267,8 @@ def _frames(view: _DocView) -> list[Frame]:
         si = view.sent_index(verb.start)
         if _negated(view, verb):
             continue  # «لم يقل», "did not say", « n'a pas évoqué »
+        if view.lang in LATIN and verb.start > 0 and doc[verb.start - 1].norm_ in PASSIVE_REPORTING:
+            continue  # "Washington is thought to fear", "is said to": nobody is quoted
         if _anonymous_subject(view, verb):
             prev = None  # "officials said", «وقال مسؤولون»: an unnamed source speaks
             continue
@@ -371,6 +373,27 @@ def _nominal_ar(view: _DocView, cue: Span) -> bool:
     return head.startswith(AR_NOMINAL_PREFIXES) and not possessive
 
 
+INTENSIFIERS = {
+    fold(w)
+    for w in (
+        "more",
+        "much",
+        "very",
+        "most",
+        "so",
+        "too",
+        "less",
+        "really",
+        "plus",
+        "tres",
+        "si",
+        "trop",
+        "moins",
+        "جدا",
+        "اكثر",
+        "الاكثر",
+    )
+}
 PREDICATE_MARKERS = {fold(w) for w in (
     "as", "comme", "بوصفه", "بوصفها", "باعتباره", "باعتبارها", "كان", "كانت", "يعد", "تعد",
     "this", "that", "it", "ce", "c'", "cela", "هذا", "هذه", "ذلك", "انه", "انها",
@@ -395,6 +418,9 @@ def _predicative(view: _DocView, cue: Span) -> bool:
             return True  # the head of its clause
         if tok.norm_ in COPULAS or tok.norm_ in PREDICATE_MARKERS:
             return True
+        if tok.norm_ in INTENSIFIERS or tok.text in QUOTE_CHARS:
+            j -= 1
+            continue
         if tok.norm_ not in DETERMINERS and tok.norm_ not in view.res.stopwords:
             return False
         j -= 1
@@ -557,6 +583,7 @@ RELATIVES = {
 RELATIVES = {fold(w) for w in RELATIVES}
 SUBJECT_RELATIVES = {fold(w) for w in ("who", "which", "qui", "الذي", "التي", "الذين")}
 COPULAS = {"is", "are", "was", "were", "remains", "est", "sont", "etait", "reste", "هو", "هي", "هم"}
+PASSIVE_REPORTING = {"is", "are", "was", "were", "been", "being", "est", "sont", "ete", "etait"}
 PASSIVE_AUX = {"was", "were", "been", "being", "ete", "etee", "etes", "etees"}
 AGENT_MARKERS = {"by", "par"}
 
@@ -594,6 +621,7 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
     sent = view.sents[view.sent_index(cue.start)]
     start = end = cue.end
     topic_from = cue.end
+    copula_at = cue.start
     if speaker is not None and cue.end <= speaker.start <= cue.end + 10:
         if view.lang == "ar":
             topic_from = speaker.end  # «رفض لافروف الخطة»: the topic follows the subject
@@ -605,10 +633,12 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
         # "X is the enemy" / «عدونا هو داعش»: the copula shows where the topic is
         nxt = doc[cue.end].norm_ if cue.end < len(doc) else ""
         j = cue.start - 1
-        while j >= sent.start and doc[j].norm_ in DETERMINERS:
+        while j >= sent.start and (doc[j].norm_ in DETERMINERS | INTENSIFIERS
+                                   or doc[j].text in QUOTE_CHARS):  # fmt: skip
             j -= 1
         if nxt not in COPULAS and j >= sent.start and doc[j].norm_ in COPULAS:
             side = "before-copula"
+            copula_at = j
     if side in ("after", "either"):
         i = topic_from
         while i < sent.end and i - topic_from < MAX_TOPIC + 4:
@@ -650,12 +680,14 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
         if side == "relative":
             i -= 1
         if side == "before-copula":
-            i -= 1
+            i = copula_at - 1  # "the meeting was "much more efficient"": the subject
         while i >= sent.start and _is_stop(view, i):
             i -= 1  # skip the comma and closing quote of '"...", a dénoncé X'
         stop = i + 1
         qi = view.in_quote[cue.start]
         floor = max(sent.start, view.quotes[qi].start) if qi >= 0 else sent.start
+        if side == "before-copula" and copula_at < floor:
+            floor = sent.start  # 'The conference was a "vital step"': the subject is outside
         while i >= floor and stop - i <= MAX_TOPIC:
             tok = doc[i]
             if tok.text in CLAUSE_PUNCT or tok.text in COMMAS or i in view.reporting_starts:
