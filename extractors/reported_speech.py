@@ -197,6 +197,30 @@ def _gap(view: _DocView, start: int, end: int) -> int:
     return sum(1 for k in range(start, end) if not (_is_stop(view, k) or k in view.title_tokens))
 
 
+def _outside_relative(view: _DocView, actors: list[Span], verb: Span) -> list[Span]:
+    """Drop actors inside a relative clause that closes just before the verb:
+    "Turkey, which occupies northern Cyprus, had insisted" (the speaker is Turkey)."""
+    doc = view.doc
+    j = verb.start - 1
+    aux = AUX.get(view.lang, set())
+    while (
+        j >= 0
+        and doc[j].text not in COMMAS
+        and (
+            doc[j].norm_ in aux or doc[j].norm_ in view.res.stopwords or doc[j].norm_.endswith("ly")
+        )
+    ):
+        j -= 1  # "had previously insisted", « a également affirmé »
+    if j < 0 or doc[j].text not in COMMAS:
+        return actors
+    k = j - 1
+    while k >= 0 and doc[k].text not in COMMAS and doc[k].text not in CLAUSE_PUNCT:
+        k -= 1
+    if k >= 0 and doc[k].text in COMMAS and k + 1 < j and doc[k + 1].norm_ in SUBJECT_RELATIVES:
+        return [a for a in actors if a.end <= k]
+    return actors
+
+
 def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
     """The actor a reporting verb attributes speech to, within its sentence."""
     doc = view.doc
@@ -213,6 +237,8 @@ def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
         # VSO: the subject follows the verb at once; after أن/إن what follows is content
         after = [a for a in after if _gap(view, verb.end, a.start) == 0
                  and not any(doc[k].norm_ in COMPLEMENTIZERS for k in range(verb.end, a.start))]  # fmt: skip
+    if view.lang in LATIN:
+        before = _outside_relative(view, before, verb)
     first_after = after[0] if after else None
     last_before = _preferred(view, before[::-1]) if before else None
     if side == "after":
