@@ -127,7 +127,17 @@ class _DocView:
 COMPLEMENTIZERS = {"ان", "بان", "لان"}  # folded Arabic أن/إن/بأن: what follows is content
 
 
-DETERMINERS = {"the", "a", "an", "l'", "la", "le", "les", "un", "une", "des", "its", "their"}
+_DETERMINERS = {
+    "en": {"the", "a", "an", "its", "their", "his", "her"},
+    "fr": {"l'", "la", "le", "les", "un", "une", "son", "sa", "ses", "leur", "leurs"},
+    "ar": set(),
+}  # folded; French "a" (à) is a preposition, not the English article
+
+
+def _determiners(view: _DocView) -> set[str]:
+    return _DETERMINERS.get(view.lang, set())
+
+
 AR_PREP_CLITICS = ("ل", "ب", "ك", "ول", "وب", "فل", "فب", "لل", "ولل", "بال", "وبال")
 
 
@@ -148,7 +158,7 @@ def _governed(view: _DocView, a: Span, depth: int = 0) -> bool:
         if head not in view.res.name_heads and head.startswith(AR_PREP_CLITICS):
             return True
     j = a.start - 1
-    while j >= 0 and doc[j].norm_ in DETERMINERS:
+    while j >= 0 and doc[j].norm_ in _determiners(view):
         j -= 1
     return j >= 0 and doc[j].norm_ in view.res.prepositions
 
@@ -447,7 +457,7 @@ def _predicative(view: _DocView, cue: Span) -> bool:
         if tok.norm_ in INTENSIFIERS or tok.text in QUOTE_CHARS:
             j -= 1
             continue
-        if tok.norm_ not in DETERMINERS and tok.norm_ not in view.res.stopwords:
+        if tok.norm_ not in _determiners(view) and tok.norm_ not in view.res.stopwords:
             return False
         j -= 1
         steps += 1
@@ -659,7 +669,7 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
         # "X is the enemy" / «عدونا هو داعش»: the copula shows where the topic is
         nxt = doc[cue.end].norm_ if cue.end < len(doc) else ""
         j = cue.start - 1
-        while j >= sent.start and (doc[j].norm_ in DETERMINERS | INTENSIFIERS
+        while j >= sent.start and (doc[j].norm_ in _determiners(view) | INTENSIFIERS
                                    or doc[j].text in QUOTE_CHARS):  # fmt: skip
             j -= 1
         if nxt not in COPULAS and j >= sent.start and doc[j].norm_ in COPULAS:
