@@ -625,8 +625,13 @@ AGENT_MARKERS = {"by", "par"}
 
 
 def _is_passive(view: _DocView, cue: Span) -> bool:
-    """True for "was rejected", "a été écartée": the subject is not the one who acts."""
+    """True for "was rejected", "a été écartée": the subject is not the one who acts
+    (not for adjectives of stance: "was ready to", "was opposed to", « était prêt à »)."""
     doc = view.doc
+    if cue.label_ in ("willing", "intend"):
+        return False
+    if cue.end < len(doc) and doc[cue.end].norm_ in {"to", "a", "de", "d'"}:
+        return False
     j = cue.start - 1
     while j >= 0 and doc[j].norm_ in {"also", "already", "aussi", "deja", "not", "pas", "ne", "n'"}:
         j -= 1
@@ -639,7 +644,14 @@ def _agent(view: _DocView, cue: Span) -> list[Span]:
     for i in range(cue.end, min(len(doc), cue.end + 6)):
         if doc[i].norm_ in AGENT_MARKERS:
             nxt = [a for a in view.actors if i < a.start <= i + 3]
-            return nxt[:1]
+            out = nxt[:1]
+            while out:  # "by Beijing and Moscow"
+                k = out[-1].end
+                if k + 1 < len(doc) and doc[k].norm_ in CONJUNCTIONS and (k + 1) in view.actor_at:
+                    out.append(view.actor_at[k + 1])
+                else:
+                    break
+            return out
         if doc[i].text in CLAUSE_PUNCT:
             break
     return []
@@ -697,11 +709,22 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
         while end > start and _is_stop(view, end - 1):
             end -= 1
     if side == "quote":
-        # '"...", a dénoncé X': the topic is what the quotation says
+        # '"...", a dénoncé X' / 'Lifting the ban would ..., X warned': what was said is the
+        # statement before the verb: the quotation, or the clause that opens the sentence
         said = [q for q in view.quotes if q.end <= cue.start and q.end > sent.start - 1]
-        if said:
-            q = said[-1]
-            start, end = q.start, min(q.end, q.start + MAX_TOPIC)
+        first = sent.start
+        while first < cue.start and (doc[first].is_space or doc[first].text in QUOTE_CHARS):
+            first += 1
+        if said or first < cue.start:
+            q_start = said[-1].start if said else first
+            q_end = said[-1].end if said else cue.start
+            if (
+                said
+                and said[-1].start > first
+                and not any(doc[k].text in CLAUSE_PUNCT for k in range(first, said[-1].start))
+            ):
+                q_start = first  # the quotation ends a statement that opens the sentence
+            start, end = q_start, min(q_end, q_start + MAX_TOPIC)
             while start < end and _is_stop(view, start):
                 start += 1
             while end > start and _is_stop(view, end - 1):
@@ -830,6 +853,9 @@ class ReportedSpeech:
                 if last_sent <= f.sentence < si:
                     last, last_sent = f.speaker, f.sentence
             speaker, in_speech = _speaker_for(view, frames, quote_speakers, cue)
+            if view.lang in LATIN and _is_passive(view, cue):
+                # "were rejected by Beijing and Moscow": the agent acts, whoever reports it
+                speaker, in_speech = None, False
             if in_speech and speaker is None:
                 continue  # a quotation nobody is credited with
             if speaker is not None:
