@@ -43,6 +43,7 @@ OPEN_QUOTES = {"«": "»", "“": "”", "„": "“", "‹": "›", "‘": "’
 HONORIFIC_ROLE = "honorific"
 SPEAKER_ROLE = "speaker"
 GOVERNMENT_ROLE = "government"
+ANONYMOUS_ROLE = "anonymous"
 
 
 def keys(doc: Doc) -> list[TokenKeys]:
@@ -164,6 +165,8 @@ class ActorFinder:
                                         and after - end < 1):  # fmt: skip
                 after = demonyms[after].end if after in demonyms else after + 1
             name = by_start.get(after) or (by_start.get(after + 1) if doc[after].is_punct else None)
+            if role == ANONYMOUS_ROLE:
+                continue  # "a Hamas official said": an unnamed source, not Hamas
             if name is not None:
                 # the title joins the name: «وزير الخارجية الروسي سيرجي لافروف» is one mention
                 if name.start == after and role != HONORIFIC_ROLE:
@@ -199,7 +202,8 @@ class ActorFinder:
                  by_start: dict[int, Span], by_end: dict[int, Span]) -> str | None:  # fmt: skip
         """The country a title refers to: a demonym inside or next to it, or a state name."""
         for d in demonyms.values():
-            if start - 2 <= d.start <= end + 1:
+            # "the French president", «الرئيس الفرنسي», « le ministre russe des Affaires étrangères »
+            if start - 2 <= d.start <= end + (1 if self.lang in LATIN else 0):
                 return str(d.payload)
         res = self.res
         j = end

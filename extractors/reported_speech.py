@@ -124,7 +124,25 @@ class _DocView:
         return [a for a in self.actors if a.start >= start and a.end <= end]
 
 
-COMPLEMENTIZERS = {"ان", "بان", "لان"}  # folded Arabic أن/إن/بأن: what follows is content
+COMPLEMENTIZERS = {"ان", "بان", "لان"}
+PRONOUN_COMPLEMENTIZERS = {
+    fold(w)
+    for w in (
+        "إنه",
+        "أنه",
+        "بأنه",
+        "لأنه",
+        "إنها",
+        "أنها",
+        "بأنها",
+        "إنهم",
+        "أنهم",
+        "إننا",
+        "أننا",
+        "إني",
+        "أني",
+    )
+}  # folded Arabic أن/إن/بأن: what follows is content
 
 
 _DETERMINERS = {
@@ -244,9 +262,12 @@ def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
     before = [a for a in view.actors if max(sent.start, verb.start - 12) <= a.start
               and a.end <= verb.start and usable(a)]  # fmt: skip
     if view.lang == "ar":
-        # VSO: the subject follows the verb at once; after أن/إن what follows is content
+        # VSO: the subject follows the verb at once; after أن/إن what follows is content;
+        # «إنه أبلغ كيري»: the pronoun on إن is the subject, the name after is the object
         after = [a for a in after if _gap(view, verb.end, a.start) == 0
                  and not any(doc[k].norm_ in COMPLEMENTIZERS for k in range(verb.end, a.start))]  # fmt: skip
+        if verb.start > 0 and doc[verb.start - 1].norm_ in PRONOUN_COMPLEMENTIZERS:
+            after = []
     if view.lang in LATIN:
         before = _outside_relative(view, before, verb)
     first_after = after[0] if after else None
