@@ -176,8 +176,14 @@ def _governed(view: _DocView, a: Span, depth: int = 0) -> bool:
         if head not in view.res.name_heads and head.startswith(AR_PREP_CLITICS):
             return True
     j = a.start - 1
-    while j >= 0 and doc[j].norm_ in _determiners(view):
-        j -= 1
+    while j >= 0 and (doc[j].norm_ in _determiners(view) or j in view.title_tokens):
+        if (
+            view.lang == "ar"
+            and j in view.title_tokens
+            and doc[j].norm_.startswith(AR_PREP_CLITICS)
+        ):
+            return True  # «مرحبا بسمو الأمير محمد بن سلمان»: the honorific carries the preposition
+        j -= 1  # "to the Russian President Putin"
     return j >= 0 and doc[j].norm_ in view.res.prepositions
 
 
