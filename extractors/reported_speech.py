@@ -505,6 +505,16 @@ def _svo_subject(view: _DocView, cue: Span) -> Span | None:
     return None
 
 
+def _deferred(view: _DocView, cue: Span, nxt: Span | None) -> bool:
+    """A call or demand followed at once by an opposing act gives way to it: "must be
+    rejected", «يجب رفضه», « appelé à rejeter » are oppositions, not support."""
+    if nxt is None or stance_types()[cue.label_].polarity != "support":
+        return False
+    if stance_types()[nxt.label_].polarity != "oppose":
+        return False
+    return nxt.start >= cue.end and all(_is_stop(view, k) for k in range(cue.end, nxt.start))
+
+
 def _inner_subject(view: _DocView, cue: Span) -> Span | None:
     """An actor that is the cue's own grammatical subject: «ترفض روسيا», "Russia rejects"."""
     doc = view.doc
@@ -870,7 +880,10 @@ class ReportedSpeech:
         last: Span | None = None
         last_sent = -99
         covered: list[tuple[int, int, Span]] = []  # (cue start, topic end, speaker)
-        for cue in doc.spans["stancegraph_cues"]:
+        cues = list(doc.spans["stancegraph_cues"])
+        for n, cue in enumerate(cues):
+            if _deferred(view, cue, cues[n + 1] if n + 1 < len(cues) else None):
+                continue
             side, speech_only, *how = cue.kb_id_.split(":")
             morphological = bool(how)  # found by a pattern (a future verb), not a listed word
             if side == "either" and not _predicative(view, cue):
