@@ -271,6 +271,13 @@ class ActorFinder:
             while j >= 0 and toks[j].folded in _AUXILIARIES:
                 j -= 1
                 anchors.add(j)
+            # "X, réfugiée en Lituanie, avait appelé": the name before an apposition
+            if j >= 0 and doc[j].text == ",":
+                k = j - 1
+                while k > j - 12 and k >= 0 and doc[k].text not in ",.;:!?":
+                    k -= 1
+                if k >= 0 and doc[k].text == ",":
+                    anchors.add(k)
         labels: dict[str, str] = doc.user_data.setdefault("stancegraph_unknown", {})
         by_surname: dict[str, tuple[str, str]] = {}
         out = []

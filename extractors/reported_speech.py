@@ -512,7 +512,11 @@ def _deferred(view: _DocView, cue: Span, nxt: Span | None) -> bool:
         return False
     if stance_types()[nxt.label_].polarity != "oppose":
         return False
-    return nxt.start >= cue.end and all(_is_stop(view, k) for k in range(cue.end, nxt.start))
+    return (
+        nxt.start >= cue.end
+        and nxt.start - cue.end <= 6
+        and all(_is_stop(view, k) or k in view.actor_at for k in range(cue.end, nxt.start))
+    )  # "must be rejected", "called on the Europeans to reject"
 
 
 def _inner_subject(view: _DocView, cue: Span) -> Span | None:
@@ -564,6 +568,23 @@ def _speaker_for(
 
 
 CONJUNCTIONS = {"and", "et", "و"}
+
+
+def _conjoined_before(view: _DocView, a: Span) -> list[Span]:
+    """The actors listed up to ``a``: "the EU, Russia and China" → [EU, Russia, China]."""
+    doc = view.doc
+    out = [a]
+    while True:
+        j = out[0].start - 1
+        if j >= 0 and (doc[j].text in COMMAS or doc[j].norm_ in CONJUNCTIONS):
+            j -= 1
+        while j >= 0 and doc[j].norm_ in _determiners(view):
+            j -= 1
+        prev = view.actor_at.get(j)
+        if prev is None or prev.end != j + 1 or prev is out[0]:
+            break
+        out.insert(0, prev)
+    return out
 
 
 def _subjects(view: _DocView, cue: Span, last: Span | None, last_sent: int) -> list[Span]:
@@ -622,7 +643,7 @@ def _subjects(view: _DocView, cue: Span, last: Span | None, last_sent: int) -> l
         if j >= sent.start and doc[j].text in COMMAS:
             j -= 1
         if j in view.actor_at:
-            return [view.actor_at[j]]
+            return _conjoined_before(view, view.actor_at[j])
     if subjects:
         first = subjects[0]
         out = [first]
