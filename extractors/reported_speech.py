@@ -746,6 +746,17 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
             side = "before-copula"
             copula_at = j
     if side in ("after", "either"):
+        # «وتطالب الصين، مستندة إلى خرائط ...، بالسيادة»: a parenthesis opening the phrase
+        # is skipped, the topic is what follows it
+        k = topic_from
+        while k < sent.end and (doc[k].is_space or doc[k].text in QUOTE_CHARS):
+            k += 1
+        if k < sent.end and doc[k].text in COMMAS:
+            close = next(
+                (m for m in range(k + 1, min(sent.end, k + 15)) if doc[m].text in COMMAS), None
+            )
+            if close is not None and close + 1 < sent.end:
+                topic_from = close + 1
         i = topic_from
         while i < sent.end and i - topic_from < MAX_TOPIC + 4:
             tok = doc[i]
@@ -905,6 +916,8 @@ class ReportedSpeech:
         for n, cue in enumerate(cues):
             if _deferred(view, cue, cues[n + 1] if n + 1 < len(cues) else None):
                 continue
+            if view.lang == "ar" and cue.start > 0 and doc[cue.start - 1].norm_ == "ما":
+                continue  # «ما طالب به الشعب»: what someone else demanded (or «ما قال», negated)
             side, speech_only, *how = cue.kb_id_.split(":")
             morphological = bool(how)  # found by a pattern (a future verb), not a listed word
             if side == "either" and not _predicative(view, cue):
