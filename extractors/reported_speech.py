@@ -67,6 +67,7 @@ class Frame:
     sentence: int
     side: str = "either"
     carried: bool = False
+    also: tuple[Span, ...] = ()  # conjoined speakers: "Britain and France said"
 
 
 class _DocView:
@@ -349,7 +350,8 @@ def _frames(view: _DocView) -> list[Frame]:
             # "he added", «وأضاف», « a-t-il ajouté »: the last named speaker goes on
             speaker, carried = prev.speaker, True
         if speaker is not None:
-            frame = Frame(verb.start, verb.end, speaker, si, verb.label_, carried)
+            also = () if carried else tuple(_conjoined_speakers(view, speaker, verb))
+            frame = Frame(verb.start, verb.end, speaker, si, verb.label_, carried, also)
             frames.append(frame)
             if not carried:
                 prev = frame  # carrying is counted from the last time the speaker was named
@@ -548,14 +550,37 @@ def _actor_type(view: _DocView, a: Span) -> str:
     return entry.type if entry else "person"
 
 
-def _speaker_for(
+def _conjoined_speakers(view: _DocView, speaker: Span, verb: Span) -> list[Span]:
+    """Other speakers joined to ``speaker`` by and/et/و: «وتقول الولايات المتحدة والسعودية»,
+    "Germany and France said"."""
+    doc = view.doc
+    if speaker.start >= verb.end:  # after the verb: «وتقول X وY»
+        out = []
+        last = speaker
+        while True:
+            k = last.end
+            if k < len(doc) and doc[k].norm_ in CONJUNCTIONS:
+                k += 1
+            nxt = view.actor_at.get(k)
+            if nxt is None or nxt.start != k or nxt is last:
+                break
+            if view.lang == "ar" and k == last.end and not doc[k].norm_.startswith("و"):
+                break
+            out.append(nxt)
+            last = nxt
+        return out
+    return [a for a in _conjoined_before(view, speaker) if a is not speaker]
+
+
+def _speakers_for(
     view: _DocView, frames: list[Frame], quote_speakers: list[Span | None], cue: Span
-) -> tuple[Span | None, bool]:
-    """The speaker of the speech that contains ``cue`` and whether the cue is in speech."""
+) -> tuple[list[Span], bool]:
+    """All speakers of the speech that contains ``cue`` and whether the cue is in speech."""
     si = view.sent_index(cue.start)
     qi = view.in_quote[cue.start]
     if qi >= 0:
-        return quote_speakers[qi], True
+        q = quote_speakers[qi]
+        return ([q] if q is not None else []), True
     same = [f for f in frames if f.sentence == si]
     before = [f for f in same if f.start <= cue.start]
     # "..., a averti Pompeo": in Latin scripts the verb may follow what was said
@@ -563,8 +588,8 @@ def _speaker_for(
              and _after_speech(view, f)]  # fmt: skip
     chosen = before[-1] if before else (after[0] if after else None)
     if chosen is None or chosen.speaker.start <= cue.start < chosen.speaker.end:
-        return None, False
-    return chosen.speaker, True
+        return [], False
+    return [chosen.speaker, *chosen.also], True
 
 
 CONJUNCTIONS = {"and", "et", "و"}
@@ -926,7 +951,8 @@ class ReportedSpeech:
             for f in frames:  # the latest speaker before this sentence
                 if last_sent <= f.sentence < si:
                     last, last_sent = f.speaker, f.sentence
-            speaker, in_speech = _speaker_for(view, frames, quote_speakers, cue)
+            found, in_speech = _speakers_for(view, frames, quote_speakers, cue)
+            speaker = found[0] if found else None
             if view.lang in LATIN and _is_passive(view, cue):
                 # "were rejected by Beijing and Moscow": the agent acts, whoever reports it
                 speaker, in_speech = None, False
@@ -936,7 +962,7 @@ class ReportedSpeech:
                 inner = _inner_subject(view, cue)
                 if inner is not None and not _affiliated(view, inner, speaker):
                     continue  # "X said that Y rejected ...": Y's act as X tells it, not X's stance
-                speakers, confidence = [speaker], 0.75
+                speakers, confidence = found, 0.75
             elif speech_only == "1":
                 # "must", «يجب»: a position only when somebody says it, or with an explicit
                 # subject of its own («ويريد عباس ...», "Abbas wants ...")
