@@ -673,15 +673,15 @@ def _subjects(view: _DocView, cue: Span, last: Span | None, last_sent: int) -> l
         first = subjects[0]
         out = [first]
         for a in subjects[1:]:
-            between = doc[out[-1].end : a.start]
-            if (
-                len(between) == 1
-                and between[0].norm_ in CONJUNCTIONS
-                or len(between) == 0
-                and view.lang == "ar"
-                and doc[a.start].norm_.startswith("و")
-            ):
-                out.append(a)
+            between = [t.norm_ for t in doc[out[-1].end : a.start]]
+            joiners = CONJUNCTIONS | {","}
+            if (between and between[0] in joiners
+                    and all(w in joiners or w in _determiners(view) for w in between)) or (
+                not between and view.lang == "ar" and doc[a.start].norm_.startswith("و")
+            ):  # fmt: skip
+                out.append(a)  # "Germany and France", « l'Allemagne et la France »
+            else:
+                break
         return out
     return []
 
@@ -982,7 +982,7 @@ class ReportedSpeech:
             for sp in speakers:
                 if sp.start <= cue.start < sp.end:
                     continue
-                if any(s <= cue.start < e and (view.lang in LATIN or _affiliated(view, who, sp))
+                if any(s < cue.start < e and (view.lang in LATIN or _affiliated(view, who, sp))
                        for s, e, who in covered):  # fmt: skip
                     # a cue inside the topic of a claim already made is part of that topic:
                     # "ready to support", "accused the Europeans of seeking to defend ..."

@@ -107,3 +107,45 @@ def test_offsets_refer_to_the_original_text_with_diacritics() -> None:
     for c in claims:
         for ev in c.evidence:
             assert text[ev.start : ev.end] == ev.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actors"),
+    [
+        ("en", "Germany and France said they support the deal.", {"DEU", "FRA"}),
+        ("ar", "وتقول الولايات المتحدة والسعودية إنه يتعين رحيل الأسد", {"USA", "SAU"}),
+        ("fr", "L'Allemagne et la France ont appelé à un cessez-le-feu.", {"DEU", "FRA"}),
+    ],
+)
+def test_conjoined_actors_all_take_the_position(lang: str, text: str, actors: set[str]) -> None:
+    claims = extract_text(text, lang, doc_id="t")
+    assert {c.actor.country for c in claims if c.polarity == "support"} >= actors
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        ("en", "Russia's foreign minister said Moscow would not accept the plan.", "RUS"),
+        (
+            "fr",
+            "« Nous refusons ce plan », a déclaré mardi, à Paris, le ministre russe Sergueï Lavrov.",
+            "RUS",
+        ),
+        ("ar", "وقال وزير الخارجية الروسي سيرغي لافروف إن بلاده ترفض الخطة", "RUS"),
+    ],
+)
+def test_speaker_is_found_across_titles_and_fillers(lang: str, text: str, speaker: str) -> None:
+    claims = extract_text(text, lang, doc_id="t", date="2015-06-01")
+    assert claims and all(c.actor.country == speaker for c in claims), [
+        (c.actor.label, c.topic.label) for c in claims
+    ]
+
+
+def test_unnamed_sources_are_not_speakers() -> None:
+    text = 'Lavrov spoke on Monday. "We must reject this plan," a senior diplomat said.'
+    assert extract_text(text, "en", doc_id="t") == []
+
+
+def test_places_are_not_governments() -> None:
+    claims = extract_text("The talks in Moscow welcomed the plan.", "en", doc_id="t")
+    assert all(c.actor.country != "RUS" for c in claims)
