@@ -198,7 +198,20 @@ def _anonymous_subject(view: _DocView, verb: Span) -> bool:
     aux = AUX.get(view.lang, set())
     while j >= 0 and view.doc[j].norm_ in aux:
         j -= 1
-    return j in anon or (verb.end in anon and verb.end not in view.actor_at)
+    if j in anon or (verb.end in anon and verb.end not in view.actor_at):
+        return True
+    # '", s'est félicité le chef de l'État': a title after the verb with no known holder
+    k = verb.end
+    while k < len(view.doc) and _is_stop(view, k) and view.doc[k].text not in CLAUSE_PUNCT:
+        k += 1
+    if not (k in view.title_tokens and k not in view.actor_at and j >= 0
+            and view.doc[j].text in COMMAS | QUOTE_CHARS):  # fmt: skip
+        return False
+    sent_end = view.sents[view.sent_index(verb.start)].end
+    named = [
+        a for a in view.actors if k < a.start <= min(sent_end, k + 10) and not _governed(view, a)
+    ]
+    return not named  # "..., le président du Conseil européen, Charles Michel" names him
 
 
 PLURAL_PRONOUNS = {"they", "ils", "elles", "-ils", "-elles", "هم"}
