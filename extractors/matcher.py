@@ -18,8 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from .normalize import arabic_candidates, conjunction_only, fold, proclitic_only
@@ -39,18 +41,24 @@ class TokenKeys:
     conj: frozenset[str]  # a leading conjunction removed only (Arabic function words)
 
 
+def token_texts(doc: Doc) -> list[str]:
+    """The texts of a Doc's tokens, without building Token objects (fast)."""
+    strings = doc.vocab.strings
+    return [strings[h] for h in doc.to_array(ORTH).tolist()]
+
+
 def doc_keys(doc: Doc, lang: str) -> list[TokenKeys]:
     """Matching keys for every token of ``doc``."""
-    out = []
-    for token in doc:
-        f = fold(token.text)
-        if lang == "ar":
-            out.append(TokenKeys(token.text, f, arabic_candidates(f), proclitic_only(f),
-                                 conjunction_only(f)))  # fmt: skip
-        else:
-            single = frozenset((f,))
-            out.append(TokenKeys(token.text, f, single, single, single))
-    return out
+    return [_token_keys(text, lang == "ar") for text in token_texts(doc)]
+
+
+@lru_cache(maxsize=200_000)
+def _token_keys(text: str, arabic: bool) -> TokenKeys:
+    f = fold(text)
+    if arabic:
+        return TokenKeys(text, f, arabic_candidates(f), proclitic_only(f), conjunction_only(f))
+    single = frozenset((f,))
+    return TokenKeys(text, f, single, single, single)
 
 
 @dataclass(frozen=True, order=True)
@@ -93,8 +101,9 @@ class PhraseIndex(Generic[P]):
         self._tokenizer = tokenizer
         self._exact: dict[str, list[_Entry[P]]] = {}
         self._prefix: dict[str, list[_Entry[P]]] = {}
-        self._min_prefix = 99
+        self._prefix_lengths: tuple[int, ...] = ()
         self._size = 0
+        self._cache: dict[tuple[int, bool], tuple[Sequence[TokenKeys], list[Match[P]]]] = {}
 
     def __len__(self) -> int:
         return self._size
@@ -120,7 +129,7 @@ class PhraseIndex(Generic[P]):
         entry = _Entry(tuple(keys[1:]), wildcard, payload, capital)
         if wildcard and len(keys) == 1:
             self._prefix.setdefault(keys[0], []).append(entry)
-            self._min_prefix = min(self._min_prefix, len(keys[0]))
+            self._prefix_lengths = tuple(sorted({len(k) for k in self._prefix}))
         else:
             self._exact.setdefault(keys[0], []).append(entry)
         self._size += 1
@@ -161,8 +170,9 @@ class PhraseIndex(Generic[P]):
         """All matches starting at token ``i``, longest first."""
         tok = toks[i]
         found: list[Match[P]] = []
+        exact = self._exact
         for cand in self._first(tok):
-            for entry in self._exact.get(cand, ()):
+            for entry in exact.get(cand, ()):
                 if entry.capital and not tok.text[:1].isupper():
                     continue
                 if entry.wildcard and not entry.rest:
@@ -170,37 +180,92 @@ class PhraseIndex(Generic[P]):
                 end = self._continue(toks, i, entry)
                 if end > 0:
                     found.append(Match(i, end, entry.payload))
-            if self._prefix:
-                for n in range(self._min_prefix, len(cand) + 1):
-                    for entry in self._prefix.get(cand[:n], ()):
-                        if entry.capital and not tok.text[:1].isupper():
-                            continue
-                        found.append(Match(i, i + 1, entry.payload))
-        found.sort(key=lambda m: (m.start - m.end, repr(m.payload)))
+            for n in self._prefix_lengths:
+                if n > len(cand):
+                    break
+                for entry in self._prefix.get(cand[:n], ()):
+                    if entry.capital and not tok.text[:1].isupper():
+                        continue
+                    found.append(Match(i, i + 1, entry.payload))
+        if len(found) > 1:
+            found.sort(key=lambda m: (m.start - m.end, repr(m.payload)))
         return found
 
+    def _mode(self) -> str:
+        if self.lang != "ar":
+            return "full"  # Latin tokens have one key whatever the mode
+        return "conj" if self.function_words else "head" if self.names else "full"
+
+    def _starts(self, toks: Sequence[TokenKeys]) -> list[int]:
+        """Token positions where some entry may start (an inverted index of the tokens)."""
+        table = token_table(toks, self._mode())
+        starts: set[int] = set()
+        for key in table.keys() & self._exact.keys():
+            starts.update(table[key])
+        if self._prefix:
+            for key, positions in table.items():
+                for n in self._prefix_lengths:
+                    if n > len(key):
+                        break
+                    if key[:n] in self._prefix:
+                        starts.update(positions)
+                        break
+        return sorted(starts)
+
     def find(self, toks: Sequence[TokenKeys], *, overlapping: bool = False) -> list[Match[P]]:
-        """Matches over the whole token list; by default the longest non-overlapping ones."""
+        """Matches over the whole token list; by default the longest non-overlapping ones.
+
+        The result for the last few token lists is cached (components and extractors ask
+        the same index about the same Doc).
+        """
+        key = (id(toks), overlapping)
+        hit = self._cache.get(key)
+        if hit is not None and hit[0] is toks:
+            return list(hit[1])
+        out = self._find(toks, overlapping)
+        if len(self._cache) > 8:
+            self._cache.clear()
+        self._cache[key] = (toks, out)
+        return list(out)
+
+    def _find(self, toks: Sequence[TokenKeys], overlapping: bool) -> list[Match[P]]:
         out: list[Match[P]] = []
-        i = 0
-        n = len(toks)
-        while i < n:
+        covered = 0
+        for i in self._starts(toks):
+            if i < covered and not overlapping:
+                continue
             here = self.find_at(toks, i)
             if not here:
-                i += 1
                 continue
             if overlapping:
                 out.extend(here)
-                i += 1
-            else:
-                best = here[0]
-                seen: set[object] = set()
-                for m in here:
-                    if m.end == best.end and m.payload not in seen:
-                        seen.add(m.payload)
-                        out.append(m)
-                i = best.end
+                continue
+            best = here[0]
+            seen: set[object] = set()
+            for m in here:
+                if m.end == best.end and m.payload not in seen:
+                    seen.add(m.payload)
+                    out.append(m)
+            covered = best.end
         return out
+
+
+_TABLES: dict[tuple[int, str], tuple[Sequence[TokenKeys], dict[str, list[int]]]] = {}
+
+
+def token_table(toks: Sequence[TokenKeys], mode: str) -> dict[str, list[int]]:
+    """Positions of every matching key of the tokens (cached for the last token lists)."""
+    cached = _TABLES.get((id(toks), mode))
+    if cached is not None and cached[0] is toks:
+        return cached[1]
+    table: dict[str, list[int]] = {}
+    for i, tok in enumerate(toks):
+        for key in tok.conj if mode == "conj" else tok.head if mode == "head" else tok.full:
+            table.setdefault(key, []).append(i)
+    if len(_TABLES) > 64:
+        _TABLES.clear()
+    _TABLES[(id(toks), mode)] = (toks, table)
+    return table
 
 
 def build_index(

@@ -127,6 +127,7 @@ def arabic_candidates(folded: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=200_000)
 def conjunction_only(folded: str) -> frozenset[str]:
     """The token and, for Arabic, the token without a leading conjunction و/ف.
 

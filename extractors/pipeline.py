@@ -22,9 +22,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
+import numpy
 import spacy
+from spacy.attrs import NORM, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -38,6 +40,7 @@ if not Doc.has_extension("stancegraph_date"):
 if not Doc.has_extension("stancegraph_id"):
     Doc.set_extension("stancegraph_id", default=None)
 
+_CLOSERS = frozenset(['"', "'", "»", "”", "’", ")", "›"])
 SENT_END = {".", "!", "?", "؟", "…", "...", "!!", "?!"}
 OPEN_QUOTES = {"«": "»", "“": "”", "„": "“", "‹": "›", "‘": "’"}
 HONORIFIC_ROLE = "honorific"
@@ -74,9 +77,11 @@ class Normalizer:
     """Sets ``token.norm_`` to the folded form used for matching."""
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc:
-            token.norm_ = fold(token.text)
-        keys(doc)
+        toks = keys(doc)
+        if toks:
+            strings = doc.vocab.strings
+            norms = numpy.array([strings.add(t.folded) for t in toks], dtype="uint64")
+            doc.from_array([NORM], cast(Any, norms.reshape(-1, 1)))
         return doc
 
 
@@ -89,20 +94,25 @@ class SentenceSplitter:
     """Sentences end at . ! ? ؟ … (and closing quotes after them) and at line breaks."""
 
     def __call__(self, doc: Doc) -> Doc:
+        texts = [t.text for t in keys(doc)]
+        n = len(texts)
+        if not n:
+            return doc
+        starts = numpy.full(n, -1, dtype="int64")
         start_next = True
-        for i, token in enumerate(doc):
-            token.is_sent_start = start_next
+        for i, text in enumerate(texts):
+            if start_next:
+                starts[i] = 1
             start_next = False
-            if "\n" in token.text and token.is_space:
+            if "\n" in text and text.isspace():
                 start_next = True
-            elif token.text in SENT_END or (token.text.endswith(".") and len(token.text) > 1
-                                             and token.text[:-1].isdigit()):  # fmt: skip
-                nxt = doc[i + 1] if i + 1 < len(doc) else None
-                if nxt is not None and (nxt.is_quote or nxt.text in ")»”"):
+            elif text in SENT_END or (text.endswith(".") and len(text) > 1 and text[:-1].isdigit()):
+                if i + 1 < n and texts[i + 1] in _CLOSERS:
                     continue
                 start_next = True
-            elif (token.is_quote or token.text in "»”") and i > 0 and doc[i - 1].text in SENT_END:
+            elif text in _CLOSERS and i > 0 and texts[i - 1] in SENT_END:
                 start_next = True
+        doc.from_array([SENT_START], cast(Any, starts.view("uint64").reshape(-1, 1)))
         return doc
 
 
@@ -145,9 +155,8 @@ class ActorFinder:
                     taken[i] = True
         demonyms = {m.start: m for m in res.demonyms.find(toks)}
         # Titles are matched with demonym tokens left out ("ministre russe des Affaires étrangères").
-        kept = [
-            i for i in range(len(doc)) if not any(d.start <= i < d.end for d in demonyms.values())
-        ]
+        in_demonym = {i for d in demonyms.values() for i in range(d.start, d.end)}
+        kept = [i for i in range(len(doc)) if i not in in_demonym]
         titles = res.titles.find([toks[i] for i in kept])
         by_start = {s.start: s for s in spans}
         by_end = {s.end: s for s in spans}
@@ -284,15 +293,15 @@ class ActorFinder:
         i = 0
         n = len(doc)
         while i < n:
-            if taken[i] or not (_is_name_token(doc[i]) or i in honorifics):
+            if taken[i] or not (_is_name_token(toks[i]) or i in honorifics):
                 i += 1
                 continue
             k = i
             while k < n and not taken[k] and k in honorifics:
                 k += 1  # leading titles and honorifics: "Mr", "Home Secretary"
             j = k
-            while j < n and not taken[j] and j not in honorifics and (_is_name_token(doc[j]) or (
-                    doc[j].norm_ in _PARTICLES and j + 1 < n and _is_name_token(doc[j + 1]))):  # fmt: skip
+            while j < n and not taken[j] and j not in honorifics and (_is_name_token(toks[j]) or (
+                    toks[j].folded in _PARTICLES and j + 1 < n and _is_name_token(toks[j + 1]))):  # fmt: skip
                 j += 1
             name = doc[k:j]
             anchored = (i - 1) in anchors or j in anchors or (i - 2) in anchors
@@ -333,8 +342,8 @@ _AUXILIARIES = {
 _PARTICLES = {"al", "al-", "el", "bin", "ben", "ibn", "de", "du", "van", "von", "da", "abu", "abou"}
 
 
-def _is_name_token(token: object) -> bool:
-    text = token.text  # type: ignore[attr-defined]
+def _is_name_token(tok: TokenKeys) -> bool:
+    text = tok.text
     return (len(text) > 1 and text[0].isupper() and text.replace("-", "").replace("'", "").isalpha()
             and not text.isupper())  # fmt: skip
 
@@ -364,8 +373,8 @@ def find_quotes(doc: Doc) -> list[Span]:
     out: list[Span] = []
     open_at: int | None = None
     closer = ""
-    for i, token in enumerate(doc):
-        text = token.text
+    texts = [t.text for t in keys(doc)]
+    for i, text in enumerate(texts):
         if open_at is None:
             if text in OPEN_QUOTES:
                 open_at, closer = i, OPEN_QUOTES[text]
@@ -376,14 +385,14 @@ def find_quotes(doc: Doc) -> list[Span]:
             text == closer
             or (closer == '"' and text in '"”')
             or (closer == "”" and text == '"')
-            or token.is_space
-            and "\n" in text
+            or "\n" in text
+            and text.isspace()
         ):
             if i > open_at + 1:
                 out.append(Span(doc, open_at + 1, i, label="quote"))
             open_at = None
-    if open_at is not None and len(doc) > open_at + 1:
-        out.append(Span(doc, open_at + 1, len(doc), label="quote"))
+    if open_at is not None and len(texts) > open_at + 1:
+        out.append(Span(doc, open_at + 1, len(texts), label="quote"))
     return out
 
 

@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from spacy.attrs import IS_PUNCT, IS_QUOTE, IS_SPACE
 from spacy.tokens import Doc, Span
 
 from .claims import (
@@ -90,13 +91,20 @@ class _DocView:
         for qi, q in enumerate(self.quotes):
             for i in range(q.start, q.end):
                 self.in_quote[i] = qi
+        toks = keys(doc)
+        flags = doc.to_array([IS_PUNCT, IS_SPACE, IS_QUOTE]).tolist() if len(doc) else []
+        #: per-token folded forms, texts and flags (plain lists: no spaCy Token objects)
+        self.norm = [t.folded for t in toks]
+        self.text = [t.text for t in toks]
+        self.punct = [bool(f[0]) for f in flags]
+        self.space = [bool(f[1]) for f in flags]
+        self.quote = [bool(f[2]) for f in flags]
         self.paragraph = [0] * len(doc)
         para = 0
-        for token in doc:
-            if token.is_space and "\n" in token.text:
+        for i, text in enumerate(self.text):
+            if self.space[i] and "\n" in text:
                 para += 1
-            self.paragraph[token.i] = para
-        toks = keys(doc)
+            self.paragraph[i] = para
         titles = self.res.titles.find(toks)
         self.title_tokens = {i for m in titles for i in range(m.start, m.end)}
         self.anonymous_tokens = {
@@ -163,29 +171,28 @@ AR_PREP_CLITICS = ("ل", "ب", "ك", "ول", "وب", "فل", "فب", "لل", "و
 def _governed(view: _DocView, a: Span, depth: int = 0) -> bool:
     """True when an actor mention is the object of a preposition ("to Russia", «لروسيا»),
     also when it is joined by "and"/و to one that is ("on Sudan and Turkey")."""
-    doc = view.doc
     if depth < 6 and a.start > 0:
         j = a.start - 1
-        joined = view.lang == "ar" and doc[a.start].norm_.startswith("و")
-        if not joined and doc[j].norm_ in CONJUNCTIONS:
+        joined = view.lang == "ar" and view.norm[a.start].startswith("و")
+        if not joined and view.norm[j] in CONJUNCTIONS:
             joined, j = True, j - 1
         prev = view.actor_at.get(j)
         if joined and prev is not None and _governed(view, prev, depth + 1):
             return True
     if view.lang == "ar":
-        head = doc[a.start].norm_
+        head = view.norm[a.start]
         if head not in view.res.name_heads and head.startswith(AR_PREP_CLITICS):
             return True
     j = a.start - 1
-    while j >= 0 and (doc[j].norm_ in _determiners(view) or j in view.title_tokens):
+    while j >= 0 and (view.norm[j] in _determiners(view) or j in view.title_tokens):
         if (
             view.lang == "ar"
             and j in view.title_tokens
-            and doc[j].norm_.startswith(AR_PREP_CLITICS)
+            and view.norm[j].startswith(AR_PREP_CLITICS)
         ):
             return True  # «مرحبا بسمو الأمير محمد بن سلمان»: the honorific carries the preposition
         j -= 1  # "to the Russian President Putin"
-    return j >= 0 and doc[j].norm_ in view.res.prepositions
+    return j >= 0 and view.norm[j] in view.res.prepositions
 
 
 def _anonymous_subject(view: _DocView, verb: Span) -> bool:
@@ -196,16 +203,16 @@ def _anonymous_subject(view: _DocView, verb: Span) -> bool:
         return verb.end in anon or (verb.end in view.title_tokens and verb.end not in view.actor_at)
     j = verb.start - 1
     aux = AUX.get(view.lang, set())
-    while j >= 0 and view.doc[j].norm_ in aux:
+    while j >= 0 and view.norm[j] in aux:
         j -= 1
     if j in anon or (verb.end in anon and verb.end not in view.actor_at):
         return True
     # '", s'est félicité le chef de l'État': a title after the verb with no known holder
     k = verb.end
-    while k < len(view.doc) and _is_stop(view, k) and view.doc[k].text not in CLAUSE_PUNCT:
+    while k < len(view.doc) and _is_stop(view, k) and view.text[k] not in CLAUSE_PUNCT:
         k += 1
     if not (k in view.title_tokens and k not in view.actor_at and j >= 0
-            and view.doc[j].text in COMMAS | QUOTE_CHARS):  # fmt: skip
+            and view.text[j] in COMMAS | QUOTE_CHARS):  # fmt: skip
         return False
     sent_end = view.sents[view.sent_index(verb.start)].end
     named = [
@@ -219,24 +226,22 @@ PLURAL_PRONOUNS = {"they", "ils", "elles", "-ils", "-elles", "هم"}
 
 def _plural_subject(view: _DocView, verb: Span) -> bool:
     """True for a plural verb or pronoun subject: «قالوا», «يقولون», "they said"."""
-    doc = view.doc
     if view.lang == "ar":
-        return doc[verb.end - 1].norm_.endswith(("وا", "ون"))
+        return view.norm[verb.end - 1].endswith(("وا", "ون"))
     j = verb.start - 1
     aux = AUX.get(view.lang, set())
-    while j >= 0 and doc[j].norm_ in aux:
+    while j >= 0 and view.norm[j] in aux:
         j -= 1
-    return j >= 0 and doc[j].norm_ in PLURAL_PRONOUNS
+    return j >= 0 and view.norm[j] in PLURAL_PRONOUNS
 
 
 def _is_pronoun_subject(view: _DocView, verb: Span) -> bool:
     """True for "he said", "il a ajouté", "a-t-il ajouté" (a pronoun right before the verb)."""
-    doc = view.doc
     j = verb.start - 1
     aux = AUX.get(view.lang, set())
-    while j >= 0 and doc[j].norm_ in aux:
+    while j >= 0 and view.norm[j] in aux:
         j -= 1
-    return j >= 0 and doc[j].norm_ in PRONOUNS.get(view.lang, set())
+    return j >= 0 and view.norm[j] in PRONOUNS.get(view.lang, set())
 
 
 def _gap(view: _DocView, start: int, end: int) -> int:
@@ -248,30 +253,28 @@ def _gap(view: _DocView, start: int, end: int) -> int:
 def _outside_relative(view: _DocView, actors: list[Span], verb: Span) -> list[Span]:
     """Drop actors inside a relative clause that closes just before the verb:
     "Turkey, which occupies northern Cyprus, had insisted" (the speaker is Turkey)."""
-    doc = view.doc
     j = verb.start - 1
     aux = AUX.get(view.lang, set())
     while (
         j >= 0
-        and doc[j].text not in COMMAS
+        and view.text[j] not in COMMAS
         and (
-            doc[j].norm_ in aux or doc[j].norm_ in view.res.stopwords or doc[j].norm_.endswith("ly")
+            view.norm[j] in aux or view.norm[j] in view.res.stopwords or view.norm[j].endswith("ly")
         )
     ):
         j -= 1  # "had previously insisted", « a également affirmé »
-    if j < 0 or doc[j].text not in COMMAS:
+    if j < 0 or view.text[j] not in COMMAS:
         return actors
     k = j - 1
-    while k >= 0 and doc[k].text not in COMMAS and doc[k].text not in CLAUSE_PUNCT:
+    while k >= 0 and view.text[k] not in COMMAS and view.text[k] not in CLAUSE_PUNCT:
         k -= 1
-    if k >= 0 and doc[k].text in COMMAS and k + 1 < j and doc[k + 1].norm_ in SUBJECT_RELATIVES:
+    if k >= 0 and view.text[k] in COMMAS and k + 1 < j and view.norm[k + 1] in SUBJECT_RELATIVES:
         return [a for a in actors if a.end <= k]
     return actors
 
 
 def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
     """The actor a reporting verb attributes speech to, within its sentence."""
-    doc = view.doc
     sent = view.sents[view.sent_index(verb.start)]
 
     def usable(a: Span) -> bool:
@@ -285,8 +288,8 @@ def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
         # VSO: the subject follows the verb at once; after أن/إن what follows is content;
         # «إنه أبلغ كيري»: the pronoun on إن is the subject, the name after is the object
         after = [a for a in after if _gap(view, verb.end, a.start) == 0
-                 and not any(doc[k].norm_ in COMPLEMENTIZERS for k in range(verb.end, a.start))]  # fmt: skip
-        if verb.start > 0 and doc[verb.start - 1].norm_ in PRONOUN_COMPLEMENTIZERS:
+                 and not any(view.norm[k] in COMPLEMENTIZERS for k in range(verb.end, a.start))]  # fmt: skip
+        if verb.start > 0 and view.norm[verb.start - 1] in PRONOUN_COMPLEMENTIZERS:
             after = []
     if view.lang in LATIN:
         before = _outside_relative(view, before, verb)
@@ -305,7 +308,7 @@ def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
             # «واصل روحاني دفاعه ... وقال»: «وقال» continues the sentence's subject
             earlier = [a for a in view.actors if sent.start <= a.start and a.end <= verb.start
                        and usable(a) and _actor_type(view, a) == "person"]  # fmt: skip
-            if earlier and doc[verb.start].norm_.startswith("و"):
+            if earlier and view.norm[verb.start].startswith("و"):
                 return earlier[0]
         return first_after
     if _is_pronoun_subject(view, verb):
@@ -344,7 +347,7 @@ def _frames(view: _DocView) -> list[Frame]:
         si = view.sent_index(verb.start)
         if _negated(view, verb):
             continue  # «لم يقل», "did not say", « n'a pas évoqué »
-        if view.lang in LATIN and verb.start > 0 and doc[verb.start - 1].norm_ in PASSIVE_REPORTING:
+        if view.lang in LATIN and verb.start > 0 and view.norm[verb.start - 1] in PASSIVE_REPORTING:
             continue  # "Washington is thought to fear", "is said to": nobody is quoted
         if _anonymous_subject(view, verb):
             prev = None  # "officials said", «وقال مسؤولون»: an unnamed source speaks
@@ -372,15 +375,15 @@ def _frames(view: _DocView) -> list[Frame]:
     # its sentence and only other actor mentions stand between it and the colon
     for a in view.actors:
         sent = view.sents[view.sent_index(a.start)]
-        if any(not (doc[k].is_punct or doc[k].is_space) for k in range(sent.start, a.start)):
+        if any(not (view.punct[k] or view.space[k]) for k in range(sent.start, a.start)):
             continue
         j = a.end
         while j < sent.end and j in view.actor_at:
             j = view.actor_at[j].end
         if (
             j + 1 < len(doc)
-            and doc[j].text == ":"
-            and (doc[j + 1].is_quote or doc[j + 1].text in "«“")
+            and view.text[j] == ":"
+            and (view.quote[j + 1] or view.text[j + 1] in "«“")
         ):
             frames.append(Frame(j, j + 1, a, view.sent_index(j), "after"))
     frames.sort(key=lambda f: f.start)
@@ -396,7 +399,6 @@ def _quote_speakers(view: _DocView, frames: list[Frame]) -> list[Span | None]:
     else to the speaker of the previous quotation of the same paragraph or the sentence
     before (journalists keep quoting the same person).
     """
-    doc = view.doc
     out: list[Span | None] = []
     prev: tuple[Span, int, int] | None = None  # speaker, end sentence, paragraph
     for q in view.quotes:
@@ -409,7 +411,7 @@ def _quote_speakers(view: _DocView, frames: list[Frame]) -> list[Span | None]:
         sent = view.sents[qs]
         outside = [a for a in view.actors if sent.start <= a.start < sent.end
                    and view.in_quote[a.start] < 0 and not _governed(view, a)]  # fmt: skip
-        if speaker is None and q.start >= 2 and doc[q.start - 2].text == ":":
+        if speaker is None and q.start >= 2 and view.text[q.start - 2] == ":":
             before = [a for a in outside if a.end <= q.start - 2]
             if before:
                 speaker = _preferred(view, before[::-1])
@@ -429,12 +431,11 @@ def _quote_speakers(view: _DocView, frames: list[Frame]) -> list[Span | None]:
 
 def _after_speech(view: _DocView, frame: Frame) -> bool:
     """True for a verb that follows what was said: '"...", a dénoncé X', '..., X said'."""
-    doc = view.doc
     j = frame.start - 1
     aux = AUX.get(view.lang, set())
-    while j >= 0 and (doc[j].norm_ in aux or j >= frame.speaker.start and j < frame.speaker.end):
+    while j >= 0 and (view.norm[j] in aux or j >= frame.speaker.start and j < frame.speaker.end):
         j -= 1
-    return j >= 0 and (doc[j].text in COMMAS or doc[j].text in QUOTE_CHARS)
+    return j >= 0 and (view.text[j] in COMMAS or view.text[j] in QUOTE_CHARS)
 
 
 AR_NOMINAL_PREFIXES = ("ال", "وال", "فال", "بال", "لل", "كال", "ب", "ل", "وب", "ول", "فب", "فل")
@@ -443,8 +444,8 @@ AR_NOMINAL_PREFIXES = ("ال", "وال", "فال", "بال", "لل", "كال", "
 def _nominal_ar(view: _DocView, cue: Span) -> bool:
     """True for an Arabic cue that is a definite or prepositional noun with no possessive
     pronoun («بموافقة», «الداعم»); «لرفضها» (its refusal) names its agent by the pronoun."""
-    head = view.doc[cue.start].norm_
-    last = view.doc[cue.end - 1].norm_
+    head = view.norm[cue.start]
+    last = view.norm[cue.end - 1]
     possessive = last.endswith(("ه", "ها", "هم", "هما")) and not head.startswith(
         ("ال", "وال", "بال", "لل")
     )
@@ -485,21 +486,21 @@ def _predicative(view: _DocView, cue: Span) -> bool:
     "described it as historic", at the head of a clause), not an attribute inside a noun
     phrase ("acceptable solutions", «حلول مقبولة»)."""
     doc = view.doc
-    nxt = doc[cue.end].norm_ if cue.end < len(doc) else ""
+    nxt = view.norm[cue.end] if cue.end < len(doc) else ""
     if nxt in COPULAS:
         return True
     j = cue.start - 1
     steps = 0
     while j >= 0 and steps < 3:
-        tok = doc[j]
-        if tok.is_punct or tok.is_space or tok.norm_ in COMPLEMENTIZERS:
+        norm = view.norm[j]
+        if view.punct[j] or view.space[j] or norm in COMPLEMENTIZERS:
             return True  # the head of its clause
-        if tok.norm_ in COPULAS or tok.norm_ in PREDICATE_MARKERS:
+        if norm in COPULAS or norm in PREDICATE_MARKERS:
             return True
-        if tok.norm_ in INTENSIFIERS or tok.text in QUOTE_CHARS:
+        if norm in INTENSIFIERS or view.text[j] in QUOTE_CHARS:
             j -= 1
             continue
-        if tok.norm_ not in _determiners(view) and tok.norm_ not in view.res.stopwords:
+        if norm not in _determiners(view) and norm not in view.res.stopwords:
             return False
         j -= 1
         steps += 1
@@ -509,12 +510,11 @@ def _predicative(view: _DocView, cue: Span) -> bool:
 def _svo_subject(view: _DocView, cue: Span) -> Span | None:
     """An Arabic subject before its verb, opening its clause: «إيران ستزيد», «لكن موسكو انتقدت»
     (not the genitive in «مصير الرئيس السوري يجب»)."""
-    doc = view.doc
     b = view.actor_at.get(cue.start - 1)
     if b is None or _governed(view, b):
         return None
     k = b.start - 1
-    if (k < 0 or doc[k].is_punct or doc[k].is_space or doc[k].norm_ in COMPLEMENTIZERS
+    if (k < 0 or view.punct[k] or view.space[k] or view.norm[k] in COMPLEMENTIZERS
             or k in view.boundary_starts):  # fmt: skip
         return b
     return None
@@ -536,7 +536,6 @@ def _deferred(view: _DocView, cue: Span, nxt: Span | None) -> bool:
 
 def _inner_subject(view: _DocView, cue: Span) -> Span | None:
     """An actor that is the cue's own grammatical subject: «ترفض روسيا», "Russia rejects"."""
-    doc = view.doc
     if view.lang == "ar":
         a = view.actor_at.get(cue.end)
         if a is not None and a.start == cue.end and not _governed(view, a):
@@ -544,7 +543,7 @@ def _inner_subject(view: _DocView, cue: Span) -> Span | None:
         return _svo_subject(view, cue)
     j = cue.start - 1
     aux = AUX.get(view.lang, set())
-    while j >= 0 and doc[j].norm_ in aux and cue.start - j <= 3:
+    while j >= 0 and view.norm[j] in aux and cue.start - j <= 3:
         j -= 1
     a = view.actor_at.get(j)
     return a if a is not None and not _governed(view, a) else None
@@ -572,12 +571,12 @@ def _conjoined_speakers(view: _DocView, speaker: Span, verb: Span) -> list[Span]
         last = speaker
         while True:
             k = last.end
-            if k < len(doc) and doc[k].norm_ in CONJUNCTIONS:
+            if k < len(doc) and view.norm[k] in CONJUNCTIONS:
                 k += 1
             nxt = view.actor_at.get(k)
             if nxt is None or nxt.start != k or nxt is last:
                 break
-            if view.lang == "ar" and k == last.end and not doc[k].norm_.startswith("و"):
+            if view.lang == "ar" and k == last.end and not view.norm[k].startswith("و"):
                 break
             out.append(nxt)
             last = nxt
@@ -610,13 +609,12 @@ CONJUNCTIONS = {"and", "et", "و"}
 
 def _conjoined_before(view: _DocView, a: Span) -> list[Span]:
     """The actors listed up to ``a``: "the EU, Russia and China" → [EU, Russia, China]."""
-    doc = view.doc
     out = [a]
     while True:
         j = out[0].start - 1
-        if j >= 0 and (doc[j].text in COMMAS or doc[j].norm_ in CONJUNCTIONS):
+        if j >= 0 and (view.text[j] in COMMAS or view.norm[j] in CONJUNCTIONS):
             j -= 1
-        while j >= 0 and doc[j].norm_ in _determiners(view):
+        while j >= 0 and view.norm[j] in _determiners(view):
             j -= 1
         prev = view.actor_at.get(j)
         if prev is None or prev.end != j + 1 or prev is out[0]:
@@ -633,7 +631,6 @@ def _subjects(view: _DocView, cue: Span, last: Span | None, last_sent: int) -> l
     ("Schroeder and Chirac called for") all take the position. A pronoun subject ("he
     rejected") is the last speaker.
     """
-    doc = view.doc
     sent = view.sents[view.sent_index(cue.start)]
     if view.lang == "ar":
         svo = _svo_subject(view, cue)
@@ -643,21 +640,21 @@ def _subjects(view: _DocView, cue: Span, last: Span | None, last_sent: int) -> l
             if i in view.actor_at and not _governed(view, view.actor_at[i]):
                 out = [view.actor_at[i]]
                 # «وتطالب فيتنام وماليزيا والفلبين ...»: subjects joined by و
-                while out[-1].end in view.actor_at and doc[out[-1].end].norm_.startswith("و"):
+                while out[-1].end in view.actor_at and view.norm[out[-1].end].startswith("و"):
                     out.append(view.actor_at[out[-1].end])
                 return out
-            if doc[i].is_punct or doc[i].norm_ in COMPLEMENTIZERS:
+            if view.punct[i] or view.norm[i] in COMPLEMENTIZERS:
                 break
     if view.lang in LATIN and _is_passive(view, cue):
         return _agent(view, cue)
     # pronoun subject carried over from the previous speaker ("he rejected")
     j = cue.start - 1
     aux = AUX.get(view.lang, set())
-    while j >= sent.start and doc[j].norm_ in aux:
+    while j >= sent.start and view.norm[j] in aux:
         j -= 1
     if (
         j >= sent.start
-        and doc[j].norm_ in PRONOUNS.get(view.lang, set())
+        and view.norm[j] in PRONOUNS.get(view.lang, set())
         and last is not None
         and view.sent_index(cue.start) - last_sent <= CARRY_SENTENCES
     ):
@@ -666,19 +663,19 @@ def _subjects(view: _DocView, cue: Span, last: Span | None, last_sent: int) -> l
     i = cue.start - 1
     limit = max(sent.start, cue.start - 14)
     while i >= limit:
-        tok = doc[i]
-        if tok.text in CLAUSE_PUNCT or i in view.boundary_starts or i in view.reporting_starts:
+        text = view.text[i]
+        if text in CLAUSE_PUNCT or i in view.boundary_starts or i in view.reporting_starts:
             break
-        if tok.text in COMMAS and i not in view.actor_at and (i - 1) not in view.actor_at:
+        if text in COMMAS and i not in view.actor_at and (i - 1) not in view.actor_at:
             # a comma right after an actor may close an apposition ("Mr Straw, in London, ...")
             break
         i -= 1
     clause = [a for a in view.actors if i < a.start and a.end <= cue.start]
     subjects = [a for a in clause if not _governed(view, a)]
-    if not subjects and i >= sent.start and doc[i].norm_ in SUBJECT_RELATIVES:
+    if not subjects and i >= sent.start and view.norm[i] in SUBJECT_RELATIVES:
         # "Jacek Czaputowicz, who promised support": the antecedent of "who" acts
         j = i - 1
-        if j >= sent.start and doc[j].text in COMMAS:
+        if j >= sent.start and view.text[j] in COMMAS:
             j -= 1
         if j in view.actor_at:
             return _conjoined_before(view, view.actor_at[j])
@@ -686,11 +683,11 @@ def _subjects(view: _DocView, cue: Span, last: Span | None, last_sent: int) -> l
         first = subjects[0]
         out = [first]
         for a in subjects[1:]:
-            between = [t.norm_ for t in doc[out[-1].end : a.start]]
+            between = view.norm[out[-1].end : a.start]
             joiners = CONJUNCTIONS | {","}
             if (between and between[0] in joiners
                     and all(w in joiners or w in _determiners(view) for w in between)) or (
-                not between and view.lang == "ar" and doc[a.start].norm_.startswith("و")
+                not between and view.lang == "ar" and view.norm[a.start].startswith("و")
             ):  # fmt: skip
                 out.append(a)  # "Germany and France", « l'Allemagne et la France »
             else:
@@ -726,37 +723,39 @@ def _is_passive(view: _DocView, cue: Span) -> bool:
     doc = view.doc
     if cue.label_ in ("willing", "intend"):
         return False
-    if cue.end < len(doc) and doc[cue.end].norm_ in {"to", "a", "de", "d'"}:
+    if cue.end < len(doc) and view.norm[cue.end] in {"to", "a", "de", "d'"}:
         return False
     j = cue.start - 1
-    while j >= 0 and doc[j].norm_ in {"also", "already", "aussi", "deja", "not", "pas", "ne", "n'"}:
+    while j >= 0 and view.norm[j] in {"also", "already", "aussi", "deja", "not", "pas", "ne", "n'"}:
         j -= 1
-    return j >= 0 and doc[j].norm_ in PASSIVE_AUX
+    return j >= 0 and view.norm[j] in PASSIVE_AUX
 
 
 def _agent(view: _DocView, cue: Span) -> list[Span]:
     """The agent of a passive ("was welcomed by Beijing"), if named right after the cue."""
     doc = view.doc
     for i in range(cue.end, min(len(doc), cue.end + 6)):
-        if doc[i].norm_ in AGENT_MARKERS:
+        if view.norm[i] in AGENT_MARKERS:
             nxt = [a for a in view.actors if i < a.start <= i + 3]
             out = nxt[:1]
             while out:  # "by Beijing and Moscow"
                 k = out[-1].end
-                if k + 1 < len(doc) and doc[k].norm_ in CONJUNCTIONS and (k + 1) in view.actor_at:
+                if k + 1 < len(doc) and view.norm[k] in CONJUNCTIONS and (k + 1) in view.actor_at:
                     out.append(view.actor_at[k + 1])
                 else:
                     break
             return out
-        if doc[i].text in CLAUSE_PUNCT:
+        if view.text[i] in CLAUSE_PUNCT:
             break
     return []
 
 
 def _is_stop(view: _DocView, i: int) -> bool:
-    tok = view.doc[i]
     return (
-        tok.norm_ in view.res.stopwords or tok.is_punct or tok.is_space or tok.text in QUOTE_CHARS
+        view.norm[i] in view.res.stopwords
+        or view.punct[i]
+        or view.space[i]
+        or view.text[i] in QUOTE_CHARS
     )
 
 
@@ -769,44 +768,44 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
     if speaker is not None and cue.end <= speaker.start <= cue.end + 10:
         if view.lang == "ar":
             topic_from = speaker.end  # «رفض لافروف الخطة»: the topic follows the subject
-            while topic_from in view.actor_at and doc[topic_from].norm_.startswith("و"):
+            while topic_from in view.actor_at and view.norm[topic_from].startswith("و"):
                 topic_from = view.actor_at[topic_from].end
         elif side == "after" and _gap(view, cue.end, speaker.start) <= 1:
             side = "quote"  # '"...", a dénoncé l'ambassadeur X': what was said comes first
     if side == "either":
         # "X is the enemy" / «عدونا هو داعش»: the copula shows where the topic is
-        nxt = doc[cue.end].norm_ if cue.end < len(doc) else ""
+        nxt = view.norm[cue.end] if cue.end < len(doc) else ""
         j = cue.start - 1
-        while j >= sent.start and (doc[j].norm_ in _determiners(view) | INTENSIFIERS
-                                   or doc[j].text in QUOTE_CHARS):  # fmt: skip
+        while j >= sent.start and (view.norm[j] in _determiners(view) | INTENSIFIERS
+                                   or view.text[j] in QUOTE_CHARS):  # fmt: skip
             j -= 1
-        if nxt not in COPULAS and j >= sent.start and doc[j].norm_ in COPULAS:
+        if nxt not in COPULAS and j >= sent.start and view.norm[j] in COPULAS:
             side = "before-copula"
             copula_at = j
     if side in ("after", "either"):
         # «وتطالب الصين، مستندة إلى خرائط ...، بالسيادة»: a parenthesis opening the phrase
         # is skipped, the topic is what follows it
         k = topic_from
-        while k < sent.end and (doc[k].is_space or doc[k].text in QUOTE_CHARS):
+        while k < sent.end and (view.space[k] or view.text[k] in QUOTE_CHARS):
             k += 1
-        if k < sent.end and doc[k].text in COMMAS:
+        if k < sent.end and view.text[k] in COMMAS:
             close = next(
-                (m for m in range(k + 1, min(sent.end, k + 15)) if doc[m].text in COMMAS), None
+                (m for m in range(k + 1, min(sent.end, k + 15)) if view.text[m] in COMMAS), None
             )
             if close is not None and close + 1 < sent.end:
                 topic_from = close + 1
         i = topic_from
         while i < sent.end and i - topic_from < MAX_TOPIC + 4:
-            tok = doc[i]
-            if tok.text in CLAUSE_PUNCT:
+            text = view.text[i]
+            if text in CLAUSE_PUNCT:
                 break
-            if tok.text in COMMAS and any(not _is_stop(view, k) for k in range(topic_from, i)):
+            if text in COMMAS and any(not _is_stop(view, k) for k in range(topic_from, i)):
                 break
             if i > topic_from and (i in view.boundary_starts or i in view.reporting_starts):
                 break
             if speaker is not None and speaker.start <= i < speaker.end:
                 break
-            if "\n" in tok.text:
+            if "\n" in view.text[i]:
                 break
             i += 1
         start, end = topic_from, i
@@ -820,7 +819,7 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
         # statement before the verb: the quotation, or the clause that opens the sentence
         said = [q for q in view.quotes if q.end <= cue.start and q.end > sent.start - 1]
         first = sent.start
-        while first < cue.start and (doc[first].is_space or doc[first].text in QUOTE_CHARS):
+        while first < cue.start and (view.space[first] or view.text[first] in QUOTE_CHARS):
             first += 1
         if said or first < cue.start:
             q_start = said[-1].start if said else first
@@ -828,7 +827,7 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
             if (
                 said
                 and said[-1].start > first
-                and not any(doc[k].text in CLAUSE_PUNCT for k in range(first, said[-1].start))
+                and not any(view.text[k] in CLAUSE_PUNCT for k in range(first, said[-1].start))
             ):
                 q_start = first  # the quotation ends a statement that opens the sentence
             start, end = q_start, min(q_end, q_start + MAX_TOPIC)
@@ -839,7 +838,7 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
             return start, end
     if end <= start and side == "after":
         j = cue.start - 1
-        if j >= sent.start and doc[j].norm_ in RELATIVES:
+        if j >= sent.start and view.norm[j] in RELATIVES:
             side = "relative"  # «عملية السلام التي ترفضها حماس», "the plan which X rejected"
     if end <= start and side in ("before", "either", "quote", "before-copula", "relative"):
         i = cue.start - 1
@@ -855,10 +854,10 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
         if side == "before-copula" and copula_at < floor:
             floor = sent.start  # 'The conference was a "vital step"': the subject is outside
         while i >= floor and stop - i <= MAX_TOPIC:
-            tok = doc[i]
-            if tok.text in CLAUSE_PUNCT or tok.text in COMMAS or i in view.reporting_starts:
+            text = view.text[i]
+            if text in CLAUSE_PUNCT or text in COMMAS or i in view.reporting_starts:
                 break
-            if tok.text in QUOTE_CHARS and side == "quote":
+            if text in QUOTE_CHARS and side == "quote":
                 break
             if speaker is not None and speaker.start <= i < speaker.end:
                 break
@@ -879,12 +878,12 @@ def _negated(view: _DocView, cue: Span) -> bool:
             return True  # a modal cue followed by its negator: "would not", «يجب ألا»
         window = int(neg.kb_id_ or 3)
         if neg.label_ == "before" and neg.end <= cue.start and cue.start - neg.end < window:
-            gap = doc[neg.end : cue.start]
-            if neg.start >= sent.start and not any(t.text in CLAUSE_PUNCT | COMMAS for t in gap):
+            gap = view.text[neg.end : cue.start]
+            if neg.start >= sent.start and not any(t in CLAUSE_PUNCT | COMMAS for t in gap):
                 return True
         if neg.label_ == "after" and neg.start >= cue.end and neg.start - cue.end < window:
-            gap = doc[cue.end : neg.start]
-            if neg.end <= sent.end and not any(t.text in CLAUSE_PUNCT | COMMAS for t in gap):
+            gap = view.text[cue.end : neg.start]
+            if neg.end <= sent.end and not any(t in CLAUSE_PUNCT | COMMAS for t in gap):
                 # French "ne ... pas" needs the "ne" too; a bare "pas" after a verb is enough
                 return True
         if neg.label_ == "after" and neg.end <= cue.start and cue.start - neg.end < 2:
@@ -954,7 +953,7 @@ class ReportedSpeech:
         for n, cue in enumerate(cues):
             if _deferred(view, cue, cues[n + 1] if n + 1 < len(cues) else None):
                 continue
-            if view.lang == "ar" and cue.start > 0 and doc[cue.start - 1].norm_ == "ما":
+            if view.lang == "ar" and cue.start > 0 and view.norm[cue.start - 1] == "ما":
                 continue  # «ما طالب به الشعب»: what someone else demanded (or «ما قال», negated)
             side, speech_only, *how = cue.kb_id_.split(":")
             morphological = bool(how)  # found by a pattern (a future verb), not a listed word
@@ -1014,7 +1013,7 @@ class ReportedSpeech:
                 if end <= cue.start:
                     # a topic before the cue: the rest of the clause is its comment
                     end = cue.end
-                    while end < view.sents[si].end and doc[end].text not in CLAUSE_PUNCT | COMMAS:
+                    while end < view.sents[si].end and view.text[end] not in CLAUSE_PUNCT | COMMAS:
                         end += 1
                 covered.append((cue.start, end, sp))
                 last, last_sent = sp, si
