@@ -258,10 +258,18 @@ def token_table(toks: Sequence[TokenKeys], mode: str) -> dict[str, list[int]]:
     cached = _TABLES.get((id(toks), mode))
     if cached is not None and cached[0] is toks:
         return cached[1]
-    table: dict[str, list[int]] = {}
+    # Group positions by token first: words repeat, and each has several keys in Arabic.
+    positions: dict[int, tuple[TokenKeys, list[int]]] = {}
     for i, tok in enumerate(toks):
+        positions.setdefault(id(tok), (tok, []))[1].append(i)
+    table: dict[str, list[int]] = {}
+    for tok, where in positions.values():
         for key in tok.conj if mode == "conj" else tok.head if mode == "head" else tok.full:
-            table.setdefault(key, []).append(i)
+            found = table.get(key)
+            if found is None:
+                table[key] = list(where)
+            else:
+                found.extend(where)
     if len(_TABLES) > 64:
         _TABLES.clear()
     _TABLES[(id(toks), mode)] = (toks, table)
