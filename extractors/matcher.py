@@ -104,6 +104,7 @@ class PhraseIndex(Generic[P]):
         self._prefix_lengths: tuple[int, ...] = ()
         self._size = 0
         self._cache: dict[tuple[int, bool], tuple[Sequence[TokenKeys], list[Match[P]]]] = {}
+        self._start_cache: dict[str, bool] = {}
 
     def __len__(self) -> int:
         return self._size
@@ -133,6 +134,8 @@ class PhraseIndex(Generic[P]):
         else:
             self._exact.setdefault(keys[0], []).append(entry)
         self._size += 1
+        self._start_cache.clear()
+        self._cache.clear()
 
     def add_all(self, forms: Iterable[str], payload: P) -> None:
         for form in forms:
@@ -191,26 +194,28 @@ class PhraseIndex(Generic[P]):
             found.sort(key=lambda m: (m.start - m.end, repr(m.payload)))
         return found
 
-    def _mode(self) -> str:
-        if self.lang != "ar":
-            return "full"  # Latin tokens have one key whatever the mode
-        return "conj" if self.function_words else "head" if self.names else "full"
+    def _may_start(self, tok: TokenKeys) -> bool:
+        """Whether some entry may start at this token (cached per token text)."""
+        hit = self._start_cache.get(tok.text)
+        if hit is None:
+            cands = self._first(tok)
+            hit = not self._exact.keys().isdisjoint(cands)
+            if not hit and self._prefix:
+                hit = any(
+                    cand[:n] in self._prefix
+                    for cand in cands
+                    for n in self._prefix_lengths
+                    if n <= len(cand)
+                )
+            if len(self._start_cache) > 500_000:
+                self._start_cache.clear()
+            self._start_cache[tok.text] = hit
+        return hit
 
     def _starts(self, toks: Sequence[TokenKeys]) -> list[int]:
-        """Token positions where some entry may start (an inverted index of the tokens)."""
-        table = token_table(toks, self._mode())
-        starts: set[int] = set()
-        for key in table.keys() & self._exact.keys():
-            starts.update(table[key])
-        if self._prefix:
-            for key, positions in table.items():
-                for n in self._prefix_lengths:
-                    if n > len(key):
-                        break
-                    if key[:n] in self._prefix:
-                        starts.update(positions)
-                        break
-        return sorted(starts)
+        """Token positions where some entry may start."""
+        may = self._may_start
+        return [i for i, tok in enumerate(toks) if may(tok)]
 
     def find(self, toks: Sequence[TokenKeys], *, overlapping: bool = False) -> list[Match[P]]:
         """Matches over the whole token list; by default the longest non-overlapping ones.
@@ -248,32 +253,6 @@ class PhraseIndex(Generic[P]):
                     out.append(m)
             covered = best.end
         return out
-
-
-_TABLES: dict[tuple[int, str], tuple[Sequence[TokenKeys], dict[str, list[int]]]] = {}
-
-
-def token_table(toks: Sequence[TokenKeys], mode: str) -> dict[str, list[int]]:
-    """Positions of every matching key of the tokens (cached for the last token lists)."""
-    cached = _TABLES.get((id(toks), mode))
-    if cached is not None and cached[0] is toks:
-        return cached[1]
-    # Group positions by token first: words repeat, and each has several keys in Arabic.
-    positions: dict[int, tuple[TokenKeys, list[int]]] = {}
-    for i, tok in enumerate(toks):
-        positions.setdefault(id(tok), (tok, []))[1].append(i)
-    table: dict[str, list[int]] = {}
-    for tok, where in positions.values():
-        for key in tok.conj if mode == "conj" else tok.head if mode == "head" else tok.full:
-            found = table.get(key)
-            if found is None:
-                table[key] = list(where)
-            else:
-                found.extend(where)
-    if len(_TABLES) > 64:
-        _TABLES.clear()
-    _TABLES[(id(toks), mode)] = (toks, table)
-    return table
 
 
 def build_index(
