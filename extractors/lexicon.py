@@ -138,6 +138,7 @@ _ENTRY_MODELS: dict[str, type[BaseModel]] = {
     "boundaries": WordEntry,
     "stopwords": WordEntry,
     "prepositions": WordEntry,
+    "hedges": WordEntry,
 }
 
 
@@ -222,6 +223,7 @@ class LanguageData(BaseModel):
     boundaries: tuple[WordEntry, ...]
     stopwords: tuple[WordEntry, ...]
     prepositions: tuple[WordEntry, ...]
+    hedges: tuple[WordEntry, ...]
 
 
 def _read_yaml(rel: str) -> Any:

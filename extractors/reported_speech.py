@@ -113,6 +113,7 @@ class _DocView:
         self.title_tokens |= {
             i for m in self.res.demonyms.find(toks) for i in range(m.start, m.end)
         }
+        self.hedges = self.res.hedges.find(toks)
         self.actor_at: dict[int, Span] = {}
         for a in self.actors:
             for i in range(a.start, a.end):
@@ -532,6 +533,21 @@ def _deferred(view: _DocView, cue: Span, nxt: Span | None) -> bool:
         and nxt.start - cue.end <= 6
         and all(_is_stop(view, k) or k in view.actor_at for k in range(cue.end, nxt.start))
     )  # "must be rejected", "called on the Europeans to reject"
+
+
+def _hedged(view: _DocView, cue: Span) -> bool:
+    """A described act after a hedge in its clause ("may", « pourrait », «قد»), or in a
+    sentence that opens with a condition ("If it joins, Turkey may ...")."""
+    sent = view.sents[view.sent_index(cue.start)]
+    for h in view.hedges:
+        if sent.start <= h.start and h.end <= cue.start and cue.start - h.end <= 4:
+            return True
+    first = sent.start
+    while first < sent.end and (view.space[first] or view.punct[first]):
+        first += 1
+    return any(
+        c.start == first and c.end <= cue.start for c in view.doc.spans["stancegraph_conditions"]
+    )
 
 
 def _inner_subject(view: _DocView, cue: Span) -> Span | None:
@@ -990,6 +1006,8 @@ class ReportedSpeech:
                     continue
                 speakers, confidence = [agent], 0.65
             else:
+                if _hedged(view, cue):
+                    continue  # "Turkey may have to accept ...": a possibility, not a position
                 speakers, confidence = _subjects(view, cue, last, last_sent), 0.7
             for sp in speakers:
                 if sp.start <= cue.start < sp.end:

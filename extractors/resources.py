@@ -101,6 +101,9 @@ class Resources:
             " ".join(fold(t) for t in f.split()): e.of for e in data.titles if e.of for f in e.forms
         }
         self.stopwords: frozenset[str] = frozenset(fold(f) for e in data.stopwords for f in e.forms)
+        self.hedges: PhraseIndex[str] = build_index(
+            lang, tok, ((e.forms, "hedge") for e in data.hedges), function_words=True
+        )
         self.prepositions: frozenset[str] = frozenset(
             fold(f) for e in data.prepositions for f in e.forms
         )

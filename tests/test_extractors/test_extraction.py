@@ -149,3 +149,15 @@ def test_unnamed_sources_are_not_speakers() -> None:
 def test_places_are_not_governments() -> None:
     claims = extract_text("The talks in Moscow welcomed the plan.", "en", doc_id="t")
     assert all(c.actor.country != "RUS" for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "If it joins, Turkey may have to accept restrictions on migration."),
+        ("fr", "La Chine pourrait rejeter le texte au Conseil de sécurité."),
+        ("ar", "قد ترفض الصين مشروع القرار في مجلس الأمن"),
+    ],
+)
+def test_hedged_acts_are_no_positions(lang: str, text: str) -> None:
+    assert extract_text(text, lang, doc_id="t") == []
