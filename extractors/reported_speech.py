@@ -107,6 +107,9 @@ class _DocView:
             self.paragraph[i] = para
         titles = self.res.titles.find(toks)
         self.title_tokens = {i for m in titles for i in range(m.start, m.end)}
+        self.honorific_tokens = {
+            i for m in titles if m.payload == "honorific" for i in range(m.start, m.end)
+        }
         self.anonymous_tokens = {
             i for m in titles if m.payload == "anonymous" for i in range(m.start, m.end)
         } - set().union(*(range(a.start, a.end) for a in doc.spans["stancegraph_actors"]))
@@ -185,7 +188,7 @@ def _governed(view: _DocView, a: Span, depth: int = 0) -> bool:
         if head not in view.res.name_heads and head.startswith(AR_PREP_CLITICS):
             return True
     j = a.start - 1
-    while j >= 0 and (view.norm[j] in _determiners(view) or j in view.title_tokens):
+    while j >= 0 and (view.norm[j] in _determiners(view) or j in view.honorific_tokens):
         if (
             view.lang == "ar"
             and j in view.title_tokens
@@ -220,6 +223,25 @@ def _anonymous_subject(view: _DocView, verb: Span) -> bool:
         a for a in view.actors if k < a.start <= min(sent_end, k + 10) and not _governed(view, a)
     ]
     return not named  # "..., le président du Conseil européen, Charles Michel" names him
+
+
+def _unknown_subject(view: _DocView, verb: Span) -> bool:
+    """In English and French, a noun right before the verb that is no known actor is a
+    subject of its own ("the regime denounced", « le régime a dénoncé »): nobody to carry."""
+    if view.lang not in LATIN:
+        return False
+    j = verb.start - 1
+    aux = AUX.get(view.lang, set())
+    while j >= 0 and (view.norm[j] in aux or view.norm[j].endswith("ly")):
+        j -= 1
+    if j < 0 or j in view.actor_at:
+        return False
+    word = view.norm[j]
+    return (
+        word.isalpha()
+        and word not in PRONOUNS.get(view.lang, set())
+        and word not in view.res.stopwords
+    )
 
 
 PLURAL_PRONOUNS = {"they", "ils", "elles", "-ils", "-elles", "هم"}
@@ -363,6 +385,10 @@ def _frames(view: _DocView) -> list[Frame]:
         carried = False
         if speaker is None and _plural_subject(view, verb):
             continue  # «قالوا», "they said": a group, not the last speaker
+        if speaker is None and _unknown_subject(view, verb):
+            continue  # "le régime a dénoncé": someone else, not the last speaker
+        if speaker is None and verb.label_ == "after":
+            continue  # "according to" names its source right after it, or nobody
         if speaker is None and prev is not None and si - prev.sentence <= CARRY_SENTENCES:
             # "he added", «وأضاف», « a-t-il ajouté »: the last named speaker goes on
             speaker, carried = prev.speaker, True
