@@ -297,7 +297,7 @@ class ActorFinder:
                 i += 1
                 continue
             k = i
-            while k < n and not taken[k] and k in honorifics:
+            while k < n and not taken[k] and (k in honorifics or toks[k].folded in _ARTICLES):
                 k += 1  # leading titles and honorifics: "Mr", "Home Secretary"
             j = k
             while j < n and not taken[j] and j not in honorifics and (_is_name_token(toks[j]) or (
@@ -323,6 +323,7 @@ class ActorFinder:
         return out
 
 
+_ARTICLES = {"the", "le", "la", "les", "l'", "a", "an", "un", "une"}
 _AUXILIARIES = {
     "a",
     "ont",
