@@ -52,6 +52,11 @@ def doc_keys(doc: Doc, lang: str) -> list[TokenKeys]:
     return [_token_keys(text, lang == "ar") for text in token_texts(doc)]
 
 
+def _capitalized(text: str) -> bool:
+    """The first letter is upper case (bidi marks and other format characters skipped)."""
+    return next((c.isupper() for c in text if c.isalpha()), False)
+
+
 @lru_cache(maxsize=200_000)
 def _token_keys(text: str, arabic: bool) -> TokenKeys:
     f = fold(text)
@@ -176,7 +181,7 @@ class PhraseIndex(Generic[P]):
         exact = self._exact
         for cand in self._first(tok):
             for entry in exact.get(cand, ()):
-                if entry.capital and not tok.text[:1].isupper():
+                if entry.capital and not _capitalized(tok.text):
                     continue
                 if entry.wildcard and not entry.rest:
                     continue
@@ -187,7 +192,7 @@ class PhraseIndex(Generic[P]):
                 if n > len(cand):
                     break
                 for entry in self._prefix.get(cand[:n], ()):
-                    if entry.capital and not tok.text[:1].isupper():
+                    if entry.capital and not _capitalized(tok.text):
                         continue
                     found.append(Match(i, i + 1, entry.payload))
         if len(found) > 1:
