@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from .claims import ActorRef, Claim, Evidence, TopicRef
+from .decoding import clean_text
 from .pipeline import make_nlp, process
 from .registry import DEFAULT, available, get
 
@@ -33,6 +34,10 @@ def extract_text(
     date: str | None = None,
     extractor: str = DEFAULT,
 ) -> list[Claim]:
-    """Run the pipeline and one registered extractor on a text."""
-    doc = process(text, lang, date=date, doc_id=doc_id)
+    """Run the pipeline and one registered extractor on a text.
+
+    Lone surrogates (which no UTF encoding can write) are read as U+FFFD, one for one, so
+    offsets still refer to ``text``.
+    """
+    doc = process(clean_text(text), lang, date=date, doc_id=clean_text(doc_id))
     return list(get(extractor)(doc))

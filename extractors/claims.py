@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import quote
@@ -64,6 +65,60 @@ def topic_iri(lang: str, label: str) -> str:
 def document_iri(doc_id: str) -> str:
     """IRI of a source document, from its id."""
     return f"{ID}doc/{quote(doc_id, safe='')}"
+
+
+# What a claims file may put where the graph makes IRIs: an absolute ASCII IRI without
+# characters that would end or break it in Turtle, N-Triples or SPARQL (<>"{}|^`\\, space,
+# controls) and with well-formed %-escapes; names that become the last segment of an IRI.
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:(?:[!#$&-;=?-\[\]_a-z~]|%[0-9A-Fa-f]{2})*")
+_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:-]*")
+_QID = re.compile(r"Q[1-9][0-9]*")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+POLARITIES = ("support", "oppose")
+
+
+def _iri(value: Any, what: str) -> str:
+    if not isinstance(value, str) or not _IRI.fullmatch(value):
+        raise ValueError(f"{what} must be an absolute IRI (ASCII, %-encoded), got {_cut(value)}")
+    return value
+
+
+def _name(value: Any, what: str, pattern: re.Pattern[str] = _NAME) -> str:
+    if not isinstance(value, str) or not pattern.fullmatch(value):
+        raise ValueError(f"{what} {_cut(value)} is not valid (expected {pattern.pattern})")
+    return value
+
+
+def _opt(value: Any, what: str, pattern: re.Pattern[str]) -> str | None:
+    return None if value is None else _name(value, what, pattern)
+
+
+def _cut(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _text(value: Any, what: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{what} must be a string, got {_cut(value)}")
+    return value
+
+
+def _offset(value: Any, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"{what} must be a non-negative integer, got {_cut(value)}")
+    return value
+
+
+def _evidence(rec: Any) -> Evidence:
+    text = _text(rec["text"], "evidence text")
+    start, end = _offset(rec["start"], "evidence start"), _offset(rec["end"], "evidence end")
+    if end - start != len(text):
+        raise ValueError(
+            f"evidence {_cut(text)} is {len(text)} characters long but its offsets "
+            f"{start}-{end} span {end - start}"
+        )
+    return Evidence(text, start, end)
 
 
 @dataclass(frozen=True, order=True)
@@ -181,42 +236,65 @@ class Claim:
 
     @classmethod
     def from_json(cls, rec: dict[str, Any]) -> Claim:
-        """Parse one record of the contract (raises ``KeyError``/``TypeError`` if malformed)."""
+        """Parse one record of the contract; raises ``KeyError``, ``TypeError`` or
+        ``ValueError`` (naming the field) if it is malformed.
+
+        What becomes an IRI in the graph is checked, never trusted: ``id``, ``actor.id``,
+        ``topic.id`` and ``topic.concept.id`` must be absolute IRIs; ``stance``,
+        ``extractor`` and Wikidata ids plain names; evidence offsets as long as its text.
+
+        >>> _iri("https://w3id.org/stancegraph/id/claim/1", "id")
+        'https://w3id.org/stancegraph/id/claim/1'
+        >>> _iri("x> <y", "id")
+        Traceback (most recent call last):
+        ...
+        ValueError: id must be an absolute IRI (ASCII, %-encoded), got 'x> <y'
+        """
         a, t = rec["actor"], rec["topic"]
         concept = t.get("concept") or {}
+        polarity = rec["polarity"]
+        if polarity not in POLARITIES:
+            raise ValueError(f"polarity must be support or oppose, got {_cut(polarity)}")
+        date = rec.get("date")
         return cls(
-            id=str(rec["id"]),
-            doc=str(rec["doc"]),
+            id=_iri(rec["id"], "id"),
+            doc=_text(rec["doc"], "doc"),
             actor=ActorRef(
-                str(a["id"]),
-                str(a["label"]),
-                a.get("wikidata"),
-                str(a.get("type") or "unknown"),
-                a.get("country"),
+                _iri(a["id"], "actor.id"),
+                _text(a["label"], "actor.label"),
+                _opt(a.get("wikidata"), "actor.wikidata", _QID),
+                _name(a.get("type") or "unknown", "actor.type"),
+                _opt(a.get("country"), "actor.country", _NAME),
             ),  # fmt: skip
-            stance=str(rec["stance"]),
-            polarity=str(rec["polarity"]),
+            stance=_name(rec["stance"], "stance"),
+            polarity=polarity,
             topic=TopicRef(
-                str(t["id"]),
-                str(t["label"]),
-                tuple(t.get("wikidata") or ()),
-                concept.get("id"),
-                concept.get("label"),
+                _iri(t["id"], "topic.id"),
+                _text(t["label"], "topic.label"),
+                tuple(_name(q, "topic.wikidata", _QID) for q in t.get("wikidata") or ()),
+                _iri(concept["id"], "topic.concept.id") if concept.get("id") else None,
+                _text(concept["label"], "topic.concept.label") if concept.get("label") else None,
             ),  # fmt: skip
-            evidence=tuple(
-                Evidence(str(e["text"]), int(e["start"]), int(e["end"])) for e in rec["evidence"]
-            ),
-            language=str(rec["language"]),
-            extractor=str(rec["extractor"]),
+            evidence=tuple(_evidence(e) for e in rec["evidence"]),
+            language=_name(rec["language"], "language"),
+            extractor=_name(rec["extractor"], "extractor"),
             conditional=bool(rec.get("conditional", False)),
             negated=bool(rec.get("negated", False)),
             confidence=float(rec.get("confidence", 0.5)),
-            date=rec.get("date"),
+            date=_opt(date, "date", _DATE),
         )
 
     def dumps(self) -> str:
-        """One JSON line (keys in contract order, UTF-8 kept readable)."""
-        return json.dumps(self.to_json(), ensure_ascii=False)
+        """One JSON line (keys in contract order, UTF-8 kept readable).
+
+        Characters that some readers take for line ends (U+0085, U+2028, U+2029) are
+        escaped, so that every record stays on one line whatever splits the file.
+        """
+        text = json.dumps(self.to_json(), ensure_ascii=False)
+        return text.translate(_LINE_BREAKS)
+
+
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
 def merge_claims(claims: list[Claim]) -> list[Claim]:

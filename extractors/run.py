@@ -1,14 +1,21 @@
-"""Extraction over many documents: language detection, one extractor, problems reported."""
+"""Extraction over many documents: language detection, one extractor, problems reported.
+
+One document that breaks the pipeline (a bug) is reported as a problem naming it and the
+error, and the batch goes on; a language data file with a mistake
+(:class:`~extractors.lexicon.LexiconError`) stops the run, since every document would fail.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from .claims import Claim
-from .lexicon import LANGUAGES
-from .pipeline import process
-from .readers import Document, InputProblem, detect_language
+from .decoding import display_name
+from .lexicon import LANGUAGES, LexiconError
+from .pipeline import make_nlp, process
+from .readers import Document, InputProblem, detect_language, short
 from .registry import DEFAULT, get
 
 
@@ -21,6 +28,14 @@ class Extracted:
     claims: list[Claim]
 
 
+def _where(doc: Document) -> str:
+    """The file of a document, with its id when the id is not the file's name."""
+    if doc.path is None:
+        return doc.id
+    path = display_name(doc.path)
+    return path if Path(path).name == doc.id else f"{path} (id {short(doc.id)})"
+
+
 def extract_documents(
     items: Iterable[Document | InputProblem], *, extractor: str = DEFAULT
 ) -> Iterator[Extracted | InputProblem]:
@@ -31,8 +46,23 @@ def extract_documents(
             yield item
             continue
         lang = item.language or detect_language(item.text)
+        where = _where(item)
         if lang not in LANGUAGES:
-            yield InputProblem(item.path or item.id, "language not recognised; use --lang ar|en|fr")
+            yield InputProblem(where, "language not recognised; use --lang ar|en|fr")
             continue
-        doc = process(item.text, lang, date=item.date, doc_id=item.id)
-        yield Extracted(item, lang, list(run(doc)))
+        limit = make_nlp(lang).max_length
+        if len(item.text) > limit:
+            yield InputProblem(where, f"{len(item.text):,} characters, more than the pipeline "
+                                      f"takes ({limit:,}); document skipped")  # fmt: skip
+            continue
+        try:
+            doc = process(item.text, lang, date=item.date, doc_id=item.id)
+            claims = list(run(doc))
+        except (LexiconError, MemoryError):
+            raise
+        except Exception as exc:  # a bug on one document must not lose the batch
+            reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+            yield InputProblem(where, f"extraction failed ({reason}); document skipped. "
+                                      "This is a bug: please report it with the document")  # fmt: skip
+            continue
+        yield Extracted(item, lang, claims)

@@ -10,13 +10,15 @@ NIF 2.0 for text positions, OWL for Wikidata links. See docs/vocabulary.md.
 from __future__ import annotations
 
 from rdflib import Namespace
-from rdflib.namespace import DefinedNamespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
 from rdflib.term import URIRef
 
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 WD = Namespace("http://www.wikidata.org/entity/")
 PLOVER = Namespace("https://w3id.org/stancegraph/plover#")
 STANCE = Namespace("https://w3id.org/stancegraph/id/stance/")
+#: Minted node IRIs (``sgid:``), and the kinds of node under it.
+SGID = Namespace("https://w3id.org/stancegraph/id/")
 
 
 class SG(DefinedNamespace):
@@ -46,3 +48,29 @@ class SG(DefinedNamespace):
     documentId: (
         URIRef  # The id of a source document as given in the input (file name or corpus id).
     )
+
+
+#: The prefixes bound in every graph and written in every Turtle/TriG file, sorted. One prefix
+#: per kind of minted node keeps Turtle readable (``claim:0f3…`` rather than a full IRI).
+PREFIXES: dict[str, str] = {
+    "activity": SGID + "activity/",
+    "actor": SGID + "actor/",
+    "agent": SGID + "agent/",
+    "claim": SGID + "claim/",
+    "concept": SGID + "concept/",
+    "dcterms": str(DCTERMS),
+    "doc": SGID + "doc/",
+    "nif": str(NIF),
+    "owl": str(OWL),
+    "prov": str(PROV),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "schema": str(SDO),
+    "sg": str(SG._NS),
+    "sgid": str(SGID),
+    "skos": str(SKOS),
+    "stance": str(STANCE),
+    "topic": SGID + "topic/",
+    "wd": str(WD),
+    "xsd": str(XSD),
+}
