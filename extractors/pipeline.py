@@ -204,6 +204,8 @@ class ActorFinder:
         spans.extend(self._peoples(doc, toks, taken))
         if self.lang in LATIN:
             spans.extend(self._unknown_speakers(doc, toks, taken))
+        else:
+            spans.extend(self._unknown_arabic_names(doc, toks, taken))
         doc.spans["stancegraph_actors"] = sorted(spans, key=lambda s: (s.start, s.end))
         return doc
 
@@ -256,6 +258,36 @@ class ActorFinder:
             actor = res.actors.get(res.states_by_country.get(country, country))
             if actor is not None:
                 out.append(Span(doc, i, i + 1, label=actor.id, kb_id="people"))
+                taken[i] = True
+        return out
+
+    def _unknown_arabic_names(
+        self, doc: Doc, toks: list[TokenKeys], taken: list[bool]
+    ) -> list[Span]:
+        """Arabic has no capitals: a name not in the gazetteer is recognized only in apposition
+        to a title, between commas («عضو اللجنة التنفيذية لمنظمة التحرير، أحمد مجدلاني، ...»)."""
+        from .claims import unknown_actor_id
+
+        res = self.res
+        titles = {i for m in res.titles.find(toks) if m.payload != ANONYMOUS_ROLE
+                  for i in range(m.start, m.end)}  # fmt: skip
+        labels: dict[str, str] = doc.user_data.setdefault("stancegraph_unknown", {})
+        out = []
+        commas = [i for i, t in enumerate(toks) if t.text in ("،", ",")]
+        for a, b in zip(commas, commas[1:], strict=False):
+            if not 2 <= b - a - 1 <= 3 or any(taken[i] for i in range(a + 1, b)):
+                continue
+            words = toks[a + 1 : b]
+            if any(not w.text.isalpha() or w.folded in res.stopwords or w.folded.startswith("ال")
+                   or w.folded in res.prepositions for w in words):  # fmt: skip
+                continue
+            if not any(i in titles for i in range(max(0, a - 8), a)):
+                continue
+            label = doc[a + 1 : b].text
+            aid = unknown_actor_id(label)
+            labels[aid] = label
+            out.append(Span(doc, a + 1, b, label=aid, kb_id="unknown"))
+            for i in range(a + 1, b):
                 taken[i] = True
         return out
 

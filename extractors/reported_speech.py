@@ -296,6 +296,22 @@ def _outside_relative(view: _DocView, actors: list[Span], verb: Span) -> list[Sp
     return actors
 
 
+def _titled_subject(view: _DocView, verb: Span) -> Span | None:
+    """«دعا عضو اللجنة التنفيذية لمنظمة التحرير، أحمد مجدلاني، ...»: a title right after an
+    Arabic verb, and the name in apposition to it after a comma."""
+    k = verb.end
+    if k >= len(view.norm) or k not in view.title_tokens or k in view.anonymous_tokens:
+        return None
+    sent_end = view.sents[view.sent_index(verb.start)].end
+    for j in range(k + 1, min(sent_end, k + 12)):
+        if view.text[j] in CLAUSE_PUNCT or j in view.reporting_starts:
+            return None
+        a = view.actor_at.get(j)
+        if a is not None and a.start == j and view.text[j - 1] in COMMAS and not _governed(view, a):
+            return a
+    return None
+
+
 def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
     """The actor a reporting verb attributes speech to, within its sentence."""
     sent = view.sents[view.sent_index(verb.start)]
@@ -316,6 +332,9 @@ def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
             after = []
     if view.lang in LATIN:
         before = _outside_relative(view, before, verb)
+    if view.lang == "ar" and not after:
+        titled = _titled_subject(view, verb)
+        after = [titled] if titled is not None else []
     first_after = after[0] if after else None
     last_before = _preferred(view, before[::-1]) if before else None
     if side == "after":
@@ -678,6 +697,9 @@ def _subjects(view: _DocView, cue: Span, last: Span | None, last_sent: int) -> l
         svo = _svo_subject(view, cue)
         if svo is not None:
             return [svo]  # SVO «لكن موسكو انتقدت الولايات المتحدة»: what follows is the object
+        titled = _titled_subject(view, cue)
+        if titled is not None:
+            return [titled]
         for i in range(cue.end, min(sent.end, cue.end + 2)):
             if i in view.actor_at and not _governed(view, view.actor_at[i]):
                 out = [view.actor_at[i]]
