@@ -571,11 +571,12 @@ def _deferred(view: _DocView, cue: Span, nxt: Span | None) -> bool:
     rejected", «يجب رفضه», « appelé à rejeter » are oppositions, not support."""
     if nxt is None or stance_types()[cue.label_].polarity != "support":
         return False
-    if stance_types()[nxt.label_].polarity != "oppose":
-        return False
+    negated = _negated(view, nxt)
+    if (stance_types()[nxt.label_].polarity == "oppose") == negated:
+        return False  # the next act is not an opposition ("called on X not to allow" is)
     return (
         nxt.start >= cue.end
-        and nxt.start - cue.end <= 6
+        and nxt.start - cue.end <= 8
         and all(_is_stop(view, k) or k in view.actor_at for k in range(cue.end, nxt.start))
     )  # "must be rejected", "called on the Europeans to reject"
 
