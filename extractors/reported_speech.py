@@ -1091,6 +1091,9 @@ class ReportedSpeech:
                confidence: float) -> Claim | None:  # fmt: skip
         doc = view.doc
         start, end = _topic_tokens(view, cue, side, speaker)
+        if end <= start and cue.label_ == "threaten" and len(cue) > 1:
+            # "Tehran promised retaliation": the threat itself is what is announced
+            start, end = cue.end - 1, cue.end
         if end <= start or all(
             k in view.reporting_tokens or _is_stop(view, k) for k in range(start, end)
         ):
