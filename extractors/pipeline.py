@@ -158,6 +158,8 @@ class ActorFinder:
         in_demonym = {i for d in demonyms.values() for i in range(d.start, d.end)}
         kept = [i for i in range(len(doc)) if i not in in_demonym]
         titles = res.titles.find([toks[i] for i in kept])
+        honorific_at = {kept[i] for t in titles if t.payload == HONORIFIC_ROLE
+                        for i in range(t.start, t.end)}  # fmt: skip
         by_start = {s.start: s for s in spans}
         by_end = {s.end: s for s in spans}
         for t in titles:
@@ -169,11 +171,24 @@ class ActorFinder:
             if country is None:
                 country = res.title_of.get(" ".join(toks[i].folded for i in range(start, end)))
             # A name right after the title ("President Putin", «الرئيس الروسي بوتين»).
+            # "Le guide suprême iranien, l'ayatollah Ali Khamenei": commas, articles and
+            # honorifics may stand between the title and the name.
             after = end
-            while after < len(doc) and (after in demonyms or toks[after].folded in res.stopwords
-                                        and after - end < 1):  # fmt: skip
+            steps = 0
+            while (
+                after < len(doc)
+                and steps < 4
+                and (
+                    after in demonyms
+                    or toks[after].text in (",", "،")
+                    or toks[after].folded in _ARTICLES
+                    or after in honorific_at
+                    or (toks[after].folded in res.stopwords and after == end)
+                )
+            ):
                 after = demonyms[after].end if after in demonyms else after + 1
-            name = by_start.get(after) or (by_start.get(after + 1) if doc[after].is_punct else None)
+                steps += 1
+            name = by_start.get(after)
             if role == ANONYMOUS_ROLE:
                 continue  # "a Hamas official said": an unnamed source, not Hamas
             if name is not None:

@@ -864,7 +864,10 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
             text = view.text[i]
             if text in CLAUSE_PUNCT:
                 break
-            if text in COMMAS and any(not _is_stop(view, k) for k in range(topic_from, i)):
+            if text in COMMAS and (
+                any(not _is_stop(view, k) for k in range(topic_from, i))
+                or (i > topic_from and view.text[i - 1] in QUOTE_CHARS)
+            ):  # a comma after the closing quote of the cue's own words ends the phrase too
                 break
             if i > topic_from and (i in view.boundary_starts or i in view.reporting_starts):
                 break
