@@ -938,6 +938,31 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
     return start, end
 
 
+CALL_MARKERS = {"en": {"to"}, "fr": {"a"}, "ar": {fold("إلى"), "الى"}}
+
+
+def _called_to(view: _DocView, start: int, end: int) -> tuple[int, int]:
+    """ "called on the great powers to intervene", « appelé l'Iran à revenir », «دعا الدول
+    الكبرى إلى التدخل»: the topic is what the addressee is called to do."""
+    markers = CALL_MARKERS.get(view.lang, set())
+    sent_end = view.sents[view.sent_index(start)].end
+    for k in range(start + 1, min(sent_end, start + 14)):
+        if view.text[k] in CLAUSE_PUNCT:
+            break
+        if view.norm[k] in markers and any(not _is_stop(view, m) for m in range(start, k)):
+            new_end = end
+            while new_end < min(sent_end, k + 1 + MAX_TOPIC) and not (
+                view.text[new_end] in CLAUSE_PUNCT or view.text[new_end] in COMMAS
+            ):
+                new_end += 1
+            new_start = k + 1
+            while new_start < new_end and _is_stop(view, new_start):
+                new_start += 1
+            if new_start < new_end:
+                return new_start, new_end
+    return start, end
+
+
 def _negated(view: _DocView, cue: Span) -> bool:
     doc = view.doc
     sent = view.sents[view.sent_index(cue.start)]
@@ -1094,6 +1119,8 @@ class ReportedSpeech:
                confidence: float) -> Claim | None:  # fmt: skip
         doc = view.doc
         start, end = _topic_tokens(view, cue, side, speaker)
+        if cue.label_ in ("call_for", "demand") and end > start:
+            start, end = _called_to(view, start, end)
         if end <= start and cue.label_ == "threaten" and len(cue) > 1:
             # "Tehran promised retaliation": the threat itself is what is announced
             start, end = cue.end - 1, cue.end

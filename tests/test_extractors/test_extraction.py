@@ -161,3 +161,16 @@ def test_places_are_not_governments() -> None:
 )
 def test_hedged_acts_are_no_positions(lang: str, text: str) -> None:
     assert extract_text(text, lang, doc_id="t") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ar", " خادم الحرمين الرئيس الفرنسي"),
+        ("ar", "الرئيس"),
+        ("en", "President"),
+        ("fr", "le président"),
+    ],
+)
+def test_a_title_at_the_very_end_is_harmless(lang: str, text: str) -> None:
+    assert extract_text(text, lang, doc_id="t", date="2015-01-01") == []
