@@ -218,9 +218,14 @@ class PhraseIndex(Generic[P]):
         return hit
 
     def _starts(self, toks: Sequence[TokenKeys]) -> list[int]:
-        """Token positions where some entry may start."""
+        """Token positions where some entry may start (each distinct token asked once)."""
         may = self._may_start
-        return [i for i, tok in enumerate(toks) if may(tok)]
+        out: list[int] = []
+        for tok, where in positions_by_token(toks):
+            if may(tok):
+                out.extend(where)
+        out.sort()
+        return out
 
     def find(self, toks: Sequence[TokenKeys], *, overlapping: bool = False) -> list[Match[P]]:
         """Matches over the whole token list; by default the longest non-overlapping ones.
@@ -258,6 +263,28 @@ class PhraseIndex(Generic[P]):
                     out.append(m)
             covered = best.end
         return out
+
+
+_POSITIONS: dict[int, tuple[Sequence[TokenKeys], list[tuple[TokenKeys, list[int]]]]] = {}
+
+
+def positions_by_token(toks: Sequence[TokenKeys]) -> list[tuple[TokenKeys, list[int]]]:
+    """The distinct tokens of a list with their positions (cached for the last lists)."""
+    hit = _POSITIONS.get(id(toks))
+    if hit is not None and hit[0] is toks:
+        return hit[1]
+    groups: dict[int, tuple[TokenKeys, list[int]]] = {}
+    for i, tok in enumerate(toks):
+        group = groups.get(id(tok))
+        if group is None:
+            groups[id(tok)] = (tok, [i])
+        else:
+            group[1].append(i)
+    result = list(groups.values())
+    if len(_POSITIONS) > 16:
+        _POSITIONS.clear()
+    _POSITIONS[id(toks)] = (toks, result)
+    return result
 
 
 def build_index(
