@@ -113,7 +113,7 @@ NASTY: dict[str, str] = {
     "binary.jsonl": "binary file (a PNG image), not JSON Lines",
     "utf16.jsonl": "JSON Lines must be UTF-8",
     "corpus.jsonl": "read",
-    "truncated.jsonl.gz": "truncated or corrupt",
+    "truncated.ndjson.gz": "truncated or corrupt",
 }
 #: The bad lines of corpus.jsonl: line -> words of its message.
 CORPUS_PROBLEMS = {
@@ -155,7 +155,7 @@ def files() -> dict[str, bytes]:
         "binary.jsonl": png,
         "utf16.jsonl": (json.dumps({"text": EN_CLAIM}) + "\n").encode("utf-16"),
         "corpus.jsonl": b"\n".join(jsonl_lines()) + b"\n",
-        "truncated.jsonl.gz": truncated_gz(),
+        "truncated.ndjson.gz": truncated_gz(),
     }
 
 

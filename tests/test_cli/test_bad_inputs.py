@@ -67,7 +67,7 @@ def test_mixed_folder_exit_status_and_messages(built: tuple, mixed: Path) -> Non
             for n, words in CORPUS_PROBLEMS.items():
                 assert any(line.startswith(f"stancegraph: {mixed / name}:{n}: ") and words in line
                            for line in lines), (n, lines)  # fmt: skip
-        elif name == "truncated.jsonl.gz":
+        elif name == "truncated.ndjson.gz":
             assert len(lines) == 1 and expected in lines[0] and f"{name}:" in lines[0], lines
         elif name in ENCODED:
             assert lines == [f"stancegraph: {mixed / name}: read as {ENCODED[name]}"]

@@ -74,13 +74,13 @@ def test_jsonl_bad_lines_name_file_and_line() -> None:
 
 
 def test_truncated_gzip_gives_the_lines_before_the_cut() -> None:
-    items = list(read_jsonl(NASTY / "truncated.jsonl.gz"))
+    items = list(read_jsonl(NASTY / "truncated.ndjson.gz"))
     docs = [i for i in items if isinstance(i, Document)]
     problems = [i for i in items if isinstance(i, InputProblem)]
     assert len(problems) == 1 and problems[0] is items[-1]
     n = len(docs)
     assert docs[0].id == "t0" and docs[-1].id == f"t{n - 1}" and 50 < n < 200
-    assert problems[0].where.endswith(f"truncated.jsonl.gz:{n + 1}")
+    assert problems[0].where.endswith(f"truncated.ndjson.gz:{n + 1}")
     assert "truncated or corrupt" in problems[0].message
 
 
