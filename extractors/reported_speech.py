@@ -904,10 +904,13 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
             while end > start and _is_stop(view, end - 1):
                 end -= 1
             return start, end
-    if end <= start and side == "after":
+    if end - start <= 1 and side == "after":
         j = cue.start - 1
         if j >= sent.start and view.norm[j] in RELATIVES:
-            side = "relative"  # «عملية السلام التي ترفضها حماس», "the plan which X rejected"
+            # «عملية السلام التي ترفضها حماس», «جبهة واسعة كتلك التي اقترح بوتين تشكيلها»,
+            # "the plan which X rejected": the antecedent is the topic
+            side = "relative"
+            start = end = cue.end
     if end <= start and side in ("before", "either", "quote", "before-copula", "relative"):
         i = cue.start - 1
         if side == "relative":
@@ -923,7 +926,11 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
             floor = sent.start  # 'The conference was a "vital step"': the subject is outside
         while i >= floor and stop - i <= MAX_TOPIC:
             text = view.text[i]
-            if text in CLAUSE_PUNCT or text in COMMAS or i in view.reporting_starts:
+            if text in CLAUSE_PUNCT or i in view.reporting_starts:
+                break
+            if text in COMMAS and (
+                side != "relative" or any(not _is_stop(view, k) for k in range(i + 1, stop))
+            ):  # «جبهة واسعة، كتلك التي ...»: a demonstrative alone is no antecedent
                 break
             if text in QUOTE_CHARS and side == "quote":
                 break
