@@ -344,13 +344,15 @@ def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
     if view.lang == "ar":
         # «لافروف قال» (SVO) only when the name stands right before the verb; a verb with
         # no subject of its own («وقال:») continues the previous speaker
-        if first_after is None and last_before is not None and verb.start - last_before.end <= 1:
+        if first_after is None and last_before is not None and verb.start == last_before.end:
             return last_before
         if first_after is None:
             # «واصل روحاني دفاعه ... وقال»: «وقال» continues the sentence's subject
             earlier = [a for a in view.actors if sent.start <= a.start and a.end <= verb.start
                        and usable(a) and _actor_type(view, a) == "person"]  # fmt: skip
-            if earlier and view.norm[verb.start].startswith("و"):
+            relative = verb.start > 0 and view.norm[verb.start - 1] in RELATIVES
+            if earlier and (view.norm[verb.start].startswith("و") or relative):
+                # «وقال» continues the subject; «بلاده التي ترى» is his country's view
                 return earlier[0]
         return first_after
     if _is_pronoun_subject(view, verb):

@@ -94,8 +94,10 @@ class Resources:
             ((e.forms, "boundary") for e in data.boundaries),
             function_words=True,
         )
+        # Titles match like names: proclitics off, but no pronoun suffixes («الرئيسي», "main",
+        # is not «الرئيس» + ي)
         self.titles: PhraseIndex[str] = build_index(
-            lang, tok, ((e.forms, e.role) for e in data.titles)
+            lang, tok, ((e.forms, e.role) for e in data.titles), names=True
         )
         self.title_of: dict[str, str] = {
             " ".join(fold(t) for t in f.split()): e.of for e in data.titles if e.of for f in e.forms
