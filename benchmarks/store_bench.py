@@ -131,8 +131,9 @@ def rss_mb() -> float:
     return float("nan")
 
 
-class Timeout(Exception):
-    pass
+class Timeout(BaseException):
+    """Raised by the alarm; a BaseException, so that no library's ``except Exception``
+    swallows it."""
 
 
 def timed(fn: Callable[[], Any], limit: int) -> tuple[float | None, Any]:
@@ -154,6 +155,28 @@ def timed(fn: Callable[[], Any], limit: int) -> tuple[float | None, Any]:
         signal.signal(signal.SIGALRM, old)
 
 
+class Record(dict[str, Any]):
+    """Measurements, saved to ``path`` after every change: a run that is killed keeps what
+    it measured."""
+
+    def __init__(self, path: Path, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.path = path
+        self._save()
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        super().__setitem__(key, round(value, 2) if isinstance(value, float) else value)
+        self._save()
+
+    def update(self, *args: Any, **kw: Any) -> None:
+        for k, v in dict(*args, **kw).items():
+            self[k] = v
+
+    def _save(self) -> None:
+        old = json.loads(self.path.read_text()) if self.path.exists() else {}
+        self.path.write_text(json.dumps({**old, **self}))
+
+
 def run_build(store: str, n: int, limit: int, ttl: Path) -> dict[str, Any]:
     """Build, write, query and project one store at one size (in a fresh process); the
     Turtle written goes to ``ttl`` for :func:`run_parse`."""
@@ -168,7 +191,7 @@ def run_build(store: str, n: int, limit: int, ttl: Path) -> dict[str, Any]:
     claims = synthetic_claims(n)
     gc.collect()
     base = rss_mb()
-    rec: dict[str, Any] = {"store": store, "claims": n}
+    rec = Record(ttl.with_suffix(".json"), store=store, claims=n)
     rec["build_s"], g = timed(lambda: build_graph(claims, new_graph(store)), limit)
     claims.clear()
     gc.collect()
@@ -207,7 +230,7 @@ def run_parse(store: str, limit: int, ttl: Path) -> dict[str, Any]:
 
     gc.collect()
     base = rss_mb()
-    rec: dict[str, Any] = {}
+    rec = Record(ttl.with_suffix(".json"))
     rec["parse_turtle_s"], g = timed(lambda: load_graph(ttl, store=store), limit)
     gc.collect()
     rec["parsed_graph_mb"] = round(rss_mb() - base, 1)
@@ -317,30 +340,39 @@ def main() -> None:
     if args.one:
         op, store, n, ttl = args.one
         if op == "build":
-            one = run_build(store, int(n), args.timeout, Path(ttl))
+            run_build(store, int(n), args.timeout, Path(ttl))
         else:
-            one = run_parse(store, args.timeout, Path(ttl))
-        print(json.dumps({k: (round(v, 2) if isinstance(v, float) else v) for k, v in one.items()}))
+            run_parse(store, args.timeout, Path(ttl))
         return
     records = []
     print(json.dumps({"machine": machine()}), file=sys.stderr)
     for n in args.sizes:
         for store in args.stores:
-            rec: dict[str, Any] = {}
             with tempfile.TemporaryDirectory() as tmp:
-                ttl = str(Path(tmp) / "g.ttl")
+                ttl = Path(tmp) / "g.ttl"
                 for op in ("build", "parse"):
-                    proc = subprocess.run(
-                        [sys.executable, __file__, "--one", op, store, str(n), ttl,
-                         "--timeout", str(args.timeout)],
-                        capture_output=True, text=True, check=False,
-                    )  # fmt: skip
-                    if proc.returncode:
-                        print(proc.stderr, file=sys.stderr)
+                    try:
+                        proc = subprocess.run(
+                            [sys.executable, __file__, "--one", op, store, str(n), str(ttl),
+                             "--timeout", str(args.timeout)],
+                            capture_output=True, text=True, check=False,
+                            timeout=args.timeout * 8,
+                        )  # fmt: skip
+                    except subprocess.TimeoutExpired:
+                        print(
+                            f"{op} {store} {n}: killed after {args.timeout * 8} s", file=sys.stderr
+                        )
                         break
-                    rec.update(json.loads(proc.stdout.strip().splitlines()[-1]))
+                    if proc.returncode:
+                        print(proc.stderr[-2000:], file=sys.stderr)
+                        break
+                progress = ttl.with_suffix(".json")
+                rec = json.loads(progress.read_text()) if progress.exists() else {}
             records.append(rec)
             print(json.dumps(rec), file=sys.stderr)
+            if args.out:  # keep what is measured so far
+                lines = [json.dumps({"machine": machine()})] + [json.dumps(r) for r in records]
+                Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
     lines = [json.dumps({"machine": machine()})] + [json.dumps(r) for r in records]
     if args.out:
         Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
