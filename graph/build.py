@@ -297,28 +297,40 @@ def add_claim(g: Graph, claim: Claim) -> URIRef:
 
 
 def build_graph(claims: Iterable[Claim], graph: Graph | None = None) -> Graph:
-    """Add claims (and the stance scheme) to ``graph`` or a new one, then :func:`reconcile`."""
+    """Add claims (and the stance scheme) to ``graph`` or a new one, then :func:`reconcile`
+    the claims and topics they touched."""
     g = graph if graph is not None else new_graph()
     seen: set[Any] = set()
+    touched: set[URIRef] = set()
     batch = stance_scheme_triples()
-    for claim in claims:
-        batch += claim_triples(claim, seen)
-        if len(batch) >= _BATCH:
-            _add_all(g, batch)
-            batch = []
-    _add_all(g, batch)
-    reconcile(g)
+    with _store.no_gc():
+        for claim in claims:
+            batch += claim_triples(claim, seen)
+            touched.add(URIRef(claim.id))
+            touched.add(URIRef(claim.topic.id))
+            if claim.topic.concept:
+                touched.add(URIRef(claim.topic.concept))
+            if len(batch) >= _BATCH:
+                _add_all(g, batch)
+                batch = []
+        _add_all(g, batch)
+    reconcile(g, None if graph is None or len(touched) > 20_000 else touched)
     return g
 
 
-def _index(g: Graph, predicate: URIRef) -> dict[Any, list[Any]]:
+def _index(g: Graph, predicate: URIRef, nodes: Iterable[Any] | None = None) -> dict[Any, list[Any]]:
+    """Subject → objects of ``predicate``: for the whole graph, or for ``nodes`` only."""
     out: dict[Any, list[Any]] = defaultdict(list)
-    for s, o in g.subject_objects(predicate):
-        out[s].append(o)
+    if nodes is None:
+        for s, o in g.subject_objects(predicate):
+            out[s].append(o)
+    else:
+        for s in nodes:
+            out[s].extend(g.objects(s, predicate))
     return out
 
 
-def reconcile(g: Graph) -> int:
+def reconcile(g: Graph, nodes: Iterable[Any] | None = None) -> int:
     """Give single-valued properties one value again after a union; returns the number of
     triples changed.
 
@@ -328,17 +340,20 @@ def reconcile(g: Graph) -> int:
       preferred label per language). Topic IRIs are minted from the folded phrase, so
       "Coalition" and "coalition" are one topic with two labels.
 
-    The result depends only on the set of triples, not on the order they came in.
+    ``nodes`` limits the work to those claims and topics (the ones a build touched, in a
+    graph reconciled before). The result depends only on the set of triples, not on the
+    order they came in.
     """
+    nodes = list(nodes) if nodes is not None else None
     changed = 0
-    for claim, values in _index(g, SG.confidence).items():
+    for claim, values in _index(g, SG.confidence, nodes).items():
         if len(values) > 1:
             keep = max(values, key=lambda v: Decimal(str(v)))
             for v in values:
                 if v != keep:
                     g.remove((claim, SG.confidence, v))
                     changed += 1
-    for node, labels in _index(g, SKOS.prefLabel).items():
+    for node, labels in _index(g, SKOS.prefLabel, nodes).items():
         if len(labels) < 2:
             continue
         by_lang: dict[str | None, list[Literal]] = defaultdict(list)
@@ -377,53 +392,56 @@ def claims_from_graph(g: Graph) -> list[Claim]:
         RDFS.label, OWL.sameAs, SG.actorType, SG.country, SKOS.prefLabel, SKOS.related,
         SKOS.broader, SG.documentId, NIF.anchorOf, NIF.beginIndex, NIF.endIndex,
     )}  # fmt: skip
+    with _store.no_gc():
+        out = [_claim(node, ix) for node in nodes]
+    out.sort(key=lambda c: (c.doc, min((e.start for e in c.evidence), default=0), c.id))
+    return out
+
+
+def _claim(node: Any, ix: dict[URIRef, dict[Any, list[Any]]]) -> Claim:
+    """One claim from the predicate indexes of :func:`claims_from_graph`."""
 
     def one(p: URIRef, s: Any) -> Any:
         return _first(ix[p].get(s))
 
-    out = []
-    for node in nodes:
-        a, t = one(SG.actor, node), one(SG.topic, node)
-        same = one(OWL.sameAs, a)
-        country = one(SG.country, a)
-        actor = ActorRef(
-            str(a),
-            str(_label(ix[RDFS.label].get(a)) or ""),
-            str(same).rsplit("/", 1)[-1] if same else None,
-            str(one(SG.actorType, a) or "unknown"),
-            str(country) if country else None,
-        )
-        concept = one(SKOS.broader, t)
-        concept_label = _label(ix[SKOS.prefLabel].get(concept)) if concept else None
-        topic = TopicRef(
-            str(t),
-            str(_first(ix[SKOS.prefLabel].get(t)) or ""),
-            tuple(sorted(str(q).rsplit("/", 1)[-1] for q in ix[SKOS.related].get(t, ()))),
-            str(concept) if concept else None,
-            str(concept_label) if concept_label else None,
-        )
-        evidence = tuple(sorted(
-            Evidence(str(one(NIF.anchorOf, s)), int(one(NIF.beginIndex, s)),
-                     int(one(NIF.endIndex, s)))
-            for s in ix[SG.evidence].get(node, ())
-        ))  # fmt: skip
-        doc = one(PROV.wasDerivedFrom, node)
-        date = one(SG.statementDate, node)
-        confidences = ix[SG.confidence].get(node) or [Literal("0.5")]
-        out.append(Claim(
-            id=str(node),
-            doc=str(one(SG.documentId, doc)),
-            actor=actor,
-            stance=str(one(SG.stance, node)).rsplit("/", 1)[-1],
-            polarity=str(one(SG.polarity, node)),
-            topic=topic,
-            evidence=evidence,
-            language=str(one(DCTERMS.language, node)),
-            extractor=str(one(SG.extractor, node)),
-            conditional=bool(one(SG.conditional, node).toPython()),
-            negated=bool(one(SG.negated, node).toPython()),
-            confidence=max(float(str(c)) for c in confidences),
-            date=str(date) if date else None,
-        ))  # fmt: skip
-    out.sort(key=lambda c: (c.doc, min((e.start for e in c.evidence), default=0), c.id))
-    return out
+    a, t = one(SG.actor, node), one(SG.topic, node)
+    same = one(OWL.sameAs, a)
+    country = one(SG.country, a)
+    actor = ActorRef(
+        str(a),
+        str(_label(ix[RDFS.label].get(a)) or ""),
+        str(same).rsplit("/", 1)[-1] if same else None,
+        str(one(SG.actorType, a) or "unknown"),
+        str(country) if country else None,
+    )
+    concept = one(SKOS.broader, t)
+    concept_label = _label(ix[SKOS.prefLabel].get(concept)) if concept else None
+    topic = TopicRef(
+        str(t),
+        str(_first(ix[SKOS.prefLabel].get(t)) or ""),
+        tuple(sorted(str(q).rsplit("/", 1)[-1] for q in ix[SKOS.related].get(t, ()))),
+        str(concept) if concept else None,
+        str(concept_label) if concept_label else None,
+    )
+    evidence = tuple(sorted(
+        Evidence(str(one(NIF.anchorOf, s)), int(one(NIF.beginIndex, s)), int(one(NIF.endIndex, s)))
+        for s in ix[SG.evidence].get(node, ())
+    ))  # fmt: skip
+    doc = one(PROV.wasDerivedFrom, node)
+    date = one(SG.statementDate, node)
+    confidences = ix[SG.confidence].get(node) or [Literal("0.5")]
+    return Claim(
+        id=str(node),
+        doc=str(one(SG.documentId, doc)),
+        actor=actor,
+        stance=str(one(SG.stance, node)).rsplit("/", 1)[-1],
+        polarity=str(one(SG.polarity, node)),
+        topic=topic,
+        evidence=evidence,
+        language=str(one(DCTERMS.language, node)),
+        extractor=str(one(SG.extractor, node)),
+        conditional=bool(one(SG.conditional, node).toPython()),
+        negated=bool(one(SG.negated, node).toPython()),
+        confidence=max(float(str(c)) for c in confidences),
+        date=str(date) if date else None,
+    )

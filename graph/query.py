@@ -39,6 +39,7 @@ from rdflib.query import Result
 
 from extractors.normalize import fold
 
+from .store import no_gc
 from .vocab import SG
 
 TOPIC_BY = ("concept", "phrase")
@@ -231,6 +232,15 @@ def claim_rows(
     bindings: list[dict[str, Any]] = (
         [{"a": URIRef(a)} for a in sorted(set(actors))] if actors is not None else [{}]
     )
+    with no_gc():
+        return _claim_rows(kg, bindings, topics, polarity, since, until, min_confidence,
+                           conditional, topic_by, lang)  # fmt: skip
+
+
+def _claim_rows(kg: Graph, bindings: list[dict[str, Any]], topics: Iterable[str] | None,
+                polarity: str | None, since: str | None, until: str | None,
+                min_confidence: float, conditional: bool, topic_by: str,
+                lang: str) -> list[ClaimRow]:  # fmt: skip
     raw: dict[str, Any] = {}
     for b in bindings:
         for r in kg.query(_ROWS, initNs=_NS, initBindings=b):

@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 import contextlib
+import gc
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -258,3 +259,16 @@ def close(g: Graph) -> None:
         with contextlib.suppress(OSError, RuntimeError):  # read-only: nothing to flush
             inner.flush()
         g.close()
+
+
+@contextlib.contextmanager
+def no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while millions of small terms are created: a bulk
+    load makes no cycles, and collecting on the way costs about a third of the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
