@@ -92,6 +92,7 @@ class _DocView:
             for i in range(q.start, q.end):
                 self.in_quote[i] = qi
         toks = keys(doc)
+        self.keys = toks
         flags = doc.to_array([IS_PUNCT, IS_SPACE, IS_QUOTE]).tolist() if len(doc) else []
         #: per-token folded forms, texts and flags (plain lists: no spaCy Token objects)
         self.norm = [t.folded for t in toks]
@@ -117,6 +118,7 @@ class _DocView:
             i for m in self.res.demonyms.find(toks) for i in range(m.start, m.end)
         }
         self.hedges = self.res.hedges.find(toks)
+        self.cue_at = {c.start: c for c in doc.spans["stancegraph_cues"]}
         self.actor_at: dict[int, Span] = {}
         for a in self.actors:
             for i in range(a.start, a.end):
@@ -906,7 +908,7 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
             while end > start and _is_stop(view, end - 1):
                 end -= 1
             return start, end
-    if end - start <= 1 and side == "after":
+    if side == "after" and (end - start <= 1 or _object_pronoun(view, cue.end - 1)):
         j = cue.start - 1
         if j >= sent.start and view.norm[j] in RELATIVES:
             # «عملية السلام التي ترفضها حماس», «جبهة واسعة كتلك التي اقترح بوتين تشكيلها»,
@@ -947,6 +949,16 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
     return start, end
 
 
+def _object_pronoun(view: _DocView, i: int) -> bool:
+    """An Arabic cue verb carrying an object pronoun («تقترحه», «ترفضها»): its object is the
+    pronoun, so what follows the verb is no topic."""
+    if view.lang != "ar":
+        return False
+    tok = view.keys[i]
+    words = view.res.cue_words
+    return not (tok.head & words) and bool(tok.full & words)
+
+
 CALL_MARKERS = {"en": {"to"}, "fr": {"a"}, "ar": {fold("إلى"), "الى"}}
 
 
@@ -956,10 +968,19 @@ def _called_to(view: _DocView, start: int, end: int) -> tuple[int, int]:
     markers = CALL_MARKERS.get(view.lang, set())
     sent_end = view.sents[view.sent_index(start)].end
     for k in range(start + 1, min(sent_end, start + 14)):
-        if view.text[k] in CLAUSE_PUNCT:
-            break
-        if view.norm[k] in markers and any(not _is_stop(view, m) for m in range(start, k)):
-            new_end = end
+        if (
+            view.text[k] in CLAUSE_PUNCT
+            or k in view.boundary_starts
+            or k in view.reporting_starts
+            or (view.in_quote[start] >= 0 and view.in_quote[k] != view.in_quote[start])
+        ):
+            break  # the addressee ends with its clause («، لكن ...») or quotation
+        if (
+            view.norm[k] in markers
+            and any(not _is_stop(view, m) for m in range(start, k))
+            and _verb_after(view, k + 1)
+        ):
+            new_end = max(end, k + 1)  # the addressee may end at a comma: «الدول الكبرى، إلى»
             while new_end < min(sent_end, k + 1 + MAX_TOPIC) and not (
                 view.text[new_end] in CLAUSE_PUNCT or view.text[new_end] in COMMAS
             ):
@@ -970,6 +991,42 @@ def _called_to(view: _DocView, start: int, end: int) -> tuple[int, int]:
             if new_start < new_end:
                 return new_start, new_end
     return start, end
+
+
+ADDRESSEE_MARKERS = {"ar": {"من"}}
+
+
+def _stop_demanded(view: _DocView, start: int, end: int, stance: str) -> tuple[int, str]:
+    """A call to stop something opposes it: «طلب البنتاغون من بكين وقف بناء الجزر», "urged
+    Israel to halt settlement building" → oppose the building. Returns the new topic start and
+    stance (the stopping cue's, an oppose type); unchanged when nothing is to be stopped."""
+    i = start
+    if view.norm[i] in ADDRESSEE_MARKERS.get(view.lang, ()) and i + 1 in view.actor_at:
+        i += 1
+    named = next((a for a in view.doc.spans["stancegraph_actors"] if a.start == i), None)
+    if named is not None:
+        i = named.end  # «من بكين», "Iran": the addressee, not the demand
+        while i < end and _is_stop(view, i):
+            i += 1
+    stop = view.cue_at.get(i)
+    if stop is None or stop.end >= end or stance_types()[stop.label_].polarity != "oppose":
+        return start, stance
+    if not stop.kb_id_.startswith("after:"):
+        return start, stance
+    j = stop.end
+    while j < end and _is_stop(view, j):
+        j += 1
+    return (j, stop.label_) if j < end else (start, stance)
+
+
+def _verb_after(view: _DocView, i: int) -> bool:
+    """Whether token ``i`` can open what an addressee is called to do (« à cesser », « à la
+    retenue », "to halt", «إلى التدخل»), not a place or a name (« à Alep », "to Gaza")."""
+    while i < len(view.norm) and (view.text[i] in QUOTE_CHARS or view.space[i]):
+        i += 1
+    if i >= len(view.norm) or i in view.actor_at or view.punct[i]:
+        return False
+    return view.lang not in LATIN or not view.text[i][:1].isupper()
 
 
 def _negated(view: _DocView, cue: Span) -> bool:
@@ -1052,12 +1109,19 @@ class ReportedSpeech:
         last_sent = -99
         covered: list[tuple[int, int, Span]] = []  # (cue start, topic end, speaker)
         cues = list(doc.spans["stancegraph_cues"])
+        deferred_to = -1
         for n, cue in enumerate(cues):
             if _deferred(view, cue, cues[n + 1] if n + 1 < len(cues) else None):
+                deferred_to = n + 1
                 continue
             if view.lang == "ar" and cue.start > 0 and view.norm[cue.start - 1] == "ما":
                 continue  # «ما طالب به الشعب»: what someone else demanded (or «ما قال», negated)
             side, speech_only, *how = cue.kb_id_.split(":")
+            # "urged Iran to halt ...", «طالبت فرنسا بوقف ...»: the actor of the call is the
+            # actor of what it gave way to
+            anchor = cue
+            if deferred_to == n and speech_only == "1":
+                anchor, speech_only = cues[n - 1], "0"
             morphological = bool(how)  # found by a pattern (a future verb), not a listed word
             if side == "either" and not _predicative(view, cue):
                 continue  # "acceptable solutions", «حلول مقبولة»: an attribute, not a judgement
@@ -1065,15 +1129,15 @@ class ReportedSpeech:
             for f in frames:  # the latest speaker before this sentence
                 if last_sent <= f.sentence < si:
                     last, last_sent = f.speaker, f.sentence
-            found, in_speech = _speakers_for(view, frames, quote_speakers, cue)
+            found, in_speech = _speakers_for(view, frames, quote_speakers, anchor)
             speaker = found[0] if found else None
-            if view.lang in LATIN and _is_passive(view, cue):
+            if view.lang in LATIN and _is_passive(view, anchor):
                 # "were rejected by Beijing and Moscow": the agent acts, whoever reports it
                 speaker, in_speech = None, False
             if in_speech and speaker is None:
                 continue  # a quotation nobody is credited with
             if speaker is not None:
-                inner = _inner_subject(view, cue)
+                inner = _inner_subject(view, anchor)
                 if inner is not None and not _affiliated(view, inner, speaker):
                     continue  # "X said that Y rejected ...": Y's act as X tells it, not X's stance
                 speakers, confidence = found, 0.75
@@ -1084,7 +1148,7 @@ class ReportedSpeech:
                 if inner is None or (view.lang == "ar" and inner.start >= cue.end):
                     continue  # after an Arabic noun the actor is its genitive («حليفة روسيا»)
                 speakers, confidence = [inner], 0.65
-            elif view.lang == "ar" and _nominal_ar(view, cue):
+            elif view.lang == "ar" and anchor is cue and _nominal_ar(view, cue):
                 # a verbal noun («بموافقة», «الداعم», «للتنديد») takes the actor that follows
                 # it as its agent («ترحيب السعودية بالاتفاق»); without one, nobody is named
                 agent = view.actor_at.get(cue.end)
@@ -1092,9 +1156,9 @@ class ReportedSpeech:
                     continue
                 speakers, confidence = [agent], 0.65
             else:
-                if _hedged(view, cue):
+                if _hedged(view, anchor):
                     continue  # "Turkey may have to accept ...": a possibility, not a position
-                speakers, confidence = _subjects(view, cue, last, last_sent), 0.7
+                speakers, confidence = _subjects(view, anchor, last, last_sent), 0.7
             for sp in speakers:
                 if sp.start <= cue.start < sp.end:
                     continue
@@ -1128,8 +1192,10 @@ class ReportedSpeech:
                confidence: float) -> Claim | None:  # fmt: skip
         doc = view.doc
         start, end = _topic_tokens(view, cue, side, speaker)
-        if cue.label_ in ("call_for", "demand") and end > start:
+        stance = cue.label_
+        if stance in ("call_for", "demand") and end > start:
             start, end = _called_to(view, start, end)
+            start, stance = _stop_demanded(view, start, end, stance)
         if end <= start and cue.label_ == "threaten" and len(cue) > 1:
             # "Tehran promised retaliation": the threat itself is what is announced
             start, end = cue.end - 1, cue.end
@@ -1137,7 +1203,6 @@ class ReportedSpeech:
             k in view.reporting_tokens or _is_stop(view, k) for k in range(start, end)
         ):
             return None  # nothing said about anything ("je veux le dire")
-        stance = cue.label_
         polarity = stance_types()[stance].polarity
         negated = _negated(view, cue)
         if negated:

@@ -71,6 +71,8 @@ class Resources:
                 for e in data.cues
             ),
         )
+        #: folded one-word cue forms: tells «تقترحه» (a cue with an object pronoun) from «تقترح»
+        self.cue_words = frozenset(fold(f) for e in data.cues for f in e.forms if " " not in f)
         self.cue_patterns: list[tuple[re.Pattern[str], frozenset[str], CueInfo]] = [
             (re.compile(p), frozenset(fold(x) for x in e.exclude),
              CueInfo(e.stance, stances[e.stance].polarity, e.topic, e.speech))

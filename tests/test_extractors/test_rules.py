@@ -1,0 +1,90 @@
+"""Rules of the reported-speech extractor, one phenomenon per test, in each language.
+
+Sentences are written for these tests (none is taken from a corpus).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import extract_text
+from extractors.claims import Claim
+
+
+def _claims(text: str, lang: str, date: str | None = "2015-08-01") -> list[Claim]:
+    return extract_text(text, lang, doc_id="t.txt", date=date)
+
+
+def _summary(claims: list[Claim]) -> list[tuple[str, str, str, str]]:
+    return [(c.actor.label, c.stance, c.polarity, c.topic.label) for c in claims]
+
+
+def _has(claims: list[Claim], actor: str, polarity: str, word: str) -> bool:
+    return any(
+        actor in (c.actor.label, c.actor.country, c.actor.id.rsplit("/", 1)[-1])
+        and c.polarity == polarity
+        and word in c.topic.label
+        for c in claims
+    )
+
+
+# A call to stop something opposes that thing; a call for a ceasefire supports the ceasefire.
+STOP_DEMANDED = [
+    ("en", "Kerry urged China to halt land reclamation in the disputed waters.", "John Kerry", "land reclamation"),
+    ("en", "Germany called on Russia to stop the bombing of hospitals.", "DEU", "bombing"),
+    ("fr", "Paris a appelé Israël à cesser la colonisation.", "FRA", "colonisation"),
+    ("fr", "L'Allemagne a demandé à la Russie de cesser les bombardements.", "DEU", "bombardements"),
+    ("ar", "وطالبت فرنسا إسرائيل بوقف الاستيطان في الضفة الغربية", "FRA", "الاستيطان"),
+    ("ar", "وطالبت ألمانيا بوقف القصف على المستشفيات", "DEU", "القصف"),
+    ("ar", "وطلبت واشنطن من موسكو وقف الغارات على المدنيين", "USA", "الغارات"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "actor", "word"), STOP_DEMANDED)
+def test_a_call_to_stop_something_opposes_it(lang: str, text: str, actor: str, word: str) -> None:
+    claims = _claims(text, lang)
+    assert _has(claims, actor, "oppose", word), _summary(claims)
+    assert not _has(claims, actor, "support", word), _summary(claims)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actor", "word"),
+    [
+        ("ar", "ودعت تركيا إلى وقف إطلاق النار في حلب", "TUR", "وقف إطلاق النار"),
+        ("en", "Turkey called for a ceasefire in Aleppo.", "TUR", "ceasefire"),
+        ("fr", "La Turquie a appelé à un cessez-le-feu à Alep.", "TUR", "cessez-le-feu"),
+    ],
+)
+def test_a_call_for_a_ceasefire_supports_it(lang: str, text: str, actor: str, word: str) -> None:
+    claims = _claims(text, lang)
+    assert _has(claims, actor, "support", word), _summary(claims)
+
+
+def test_arabic_addressee_between_commas_is_skipped() -> None:
+    # «دعا X، الدول ...، إلى Y»: the topic is what the addressee is called to do
+    text = (
+        "دعا وزير الخارجية الفرنسي، لوران فابيوس، الدول الأوروبية التي وقعت الاتفاق، "
+        "إلى التدخل لحماية المدنيين"
+    )
+    claims = _claims(text, "ar")
+    assert any(c.topic.label.startswith("التدخل") for c in claims), _summary(claims)
+
+
+def test_a_call_does_not_reach_past_its_quotation() -> None:
+    # the modal inside the quotation keeps its topic; «إلى» after the quote is another clause
+    text = 'وقال بوتين: "مستقبل البلاد يجب أن يكون في يد شعبها" ، لكن هناك حاجة إلى دعم دولي.'
+    claims = _claims(text, "ar")
+    assert any("يد شعبها" in c.topic.label for c in claims), _summary(claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("وقال لافروف إن الخطة التي تقترحها موسكو ستنهي الأزمة", "الخطة"),
+        ("وأكد الوزير لافروف أن الحكومة التي تدعمها بلاده تبقى الحل الوحيد", "الحكومة"),
+    ],
+)
+def test_arabic_relative_clause_with_object_pronoun_takes_its_antecedent(text: str,
+                                                                         word: str) -> None:  # fmt: skip
+    claims = _claims(text, "ar")
+    assert any(c.topic.label == word for c in claims), _summary(claims)
