@@ -639,10 +639,22 @@ def _conjoined_speakers(view: _DocView, speaker: Span, verb: Span) -> list[Span]
             k = last.end
             if k < len(doc) and view.norm[k] in CONJUNCTIONS:
                 k += 1
+            if (
+                view.lang == "ar"
+                and k + 1 < len(doc)
+                and k == last.end
+                and view.norm[k].startswith("و")
+                and view.norm[k].endswith(("ه", "ها", "هم"))
+                and k not in view.actor_at
+                and k + 1 in view.actor_at
+            ):
+                k += 1  # «الولايات المتحدة وحليفتها السعودية»: a relational noun, then the name
             nxt = view.actor_at.get(k)
             if nxt is None or nxt.start != k or nxt is last:
                 break
             if view.lang == "ar" and k == last.end and not view.norm[k].startswith("و"):
+                break
+            if view.lang == "ar" and k > last.end and not view.norm[k - 1].startswith("و"):
                 break
             out.append(nxt)
             last = nxt
@@ -908,13 +920,22 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
             while end > start and _is_stop(view, end - 1):
                 end -= 1
             return start, end
-    if side == "after" and (end - start <= 1 or _object_pronoun(view, cue.end - 1)):
+    object_pronoun = (
+        cue.label_ not in ("call_for", "demand")  # «يدعوه لزيارة موسكو»: him, the addressee
+        and cue.kb_id_.split(":")[1] == "0"  # «يمكننا العمل»: a modal's pronoun is no object
+        and _object_pronoun(view, cue.end - 1)
+    )
+    if side == "after" and (end - start <= 1 or object_pronoun):
         j = cue.start - 1
         if j >= sent.start and view.norm[j] in RELATIVES:
             # «عملية السلام التي ترفضها حماس», «جبهة واسعة كتلك التي اقترح بوتين تشكيلها»,
             # "the plan which X rejected": the antecedent is the topic
             side = "relative"
             start = end = cue.end
+        elif object_pronoun and _imperfect(view, cue.end - 1):
+            # «جماعات مسلحة تؤيدها هذه الجهات»: the verb's object is a pronoun whose
+            # antecedent lies elsewhere, and what follows is its subject: no topic here
+            return cue.end, cue.end
     if end <= start and side in ("before", "either", "quote", "before-copula", "relative"):
         i = cue.start - 1
         if side == "relative":
@@ -949,6 +970,15 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
     return start, end
 
 
+def _imperfect(view: _DocView, i: int) -> bool:
+    """An Arabic cue word that is an imperfect verb («تؤيدها», «يرفضه»), not a verbal noun of
+    the تفعيل pattern («تأييدها», «ترحيبه»)."""
+    stems = view.keys[i].full & view.res.cue_words
+    return any(
+        st[0] in "يتن" and not (len(st) == 5 and st[0] == "ت" and st[3] == "ي") for st in stems
+    )
+
+
 def _object_pronoun(view: _DocView, i: int) -> bool:
     """An Arabic cue verb carrying an object pronoun («تقترحه», «ترفضها»): its object is the
     pronoun, so what follows the verb is no topic."""
@@ -956,7 +986,11 @@ def _object_pronoun(view: _DocView, i: int) -> bool:
         return False
     tok = view.keys[i]
     words = view.res.cue_words
-    return not (tok.head & words) and bool(tok.full & words)
+    return (
+        tok.folded.endswith(("ه", "ها", "هم", "هما", "هن"))  # resumptive: third person
+        and not (tok.head & words)
+        and bool(tok.full & words)
+    )
 
 
 CALL_MARKERS = {"en": {"to"}, "fr": {"a"}, "ar": {fold("إلى"), "الى"}}
@@ -1193,7 +1227,8 @@ class ReportedSpeech:
         doc = view.doc
         start, end = _topic_tokens(view, cue, side, speaker)
         stance = cue.label_
-        if stance in ("call_for", "demand") and end > start:
+        if stance in ("call_for", "demand") and end > start and cue.kb_id_.split(":")[1] == "0":
+            # (a modal, «يريد», "must", has no addressee)
             start, end = _called_to(view, start, end)
             start, stance = _stop_demanded(view, start, end, stance)
         if end <= start and cue.label_ == "threaten" and len(cue) > 1:

@@ -88,3 +88,32 @@ def test_arabic_relative_clause_with_object_pronoun_takes_its_antecedent(text: s
                                                                          word: str) -> None:  # fmt: skip
     claims = _claims(text, "ar")
     assert any(c.topic.label == word for c in claims), _summary(claims)
+
+
+def test_arabic_speakers_joined_through_a_relational_noun() -> None:
+    # «X وحليفتها Y»: Y speaks too; the negated clause after «ولا» is a claim of its own
+    text = "وتقول فرنسا وحليفتها ألمانيا إنه يتعين وقف الحرب ولا تريدان الحوار مع الانقلابيين."
+    claims = _claims(text, "ar")
+    for actor in ("FRA", "DEU"):
+        assert _has(claims, actor, "oppose", "الحرب"), _summary(claims)
+        assert _has(claims, actor, "oppose", "الحوار"), _summary(claims)
+    assert not any("الحوار" in c.topic.label and "الحرب" in c.topic.label for c in claims)
+
+
+def test_arabic_verb_with_object_pronoun_after_an_indefinite_noun_has_no_topic() -> None:
+    # «جماعات تؤيدها هذه الدول»: what follows the verb is its subject, not what is supported
+    text = "وقال لافروف إن جماعات مسلحة تؤيدها هذه الدول تقاتل في الشمال."
+    claims = _claims(text, "ar")
+    assert not any("الدول" in c.topic.label for c in claims), _summary(claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("وقال بوتين: يمكننا العمل معا ضد الإرهاب.", "العمل"),  # a modal's pronoun
+        ("والتقى لافروف مشعل ويدعوه لزيارة موسكو.", "زيارة موسكو"),  # the addressee
+    ],
+)
+def test_arabic_pronouns_that_are_no_object_keep_the_topic(text: str, word: str) -> None:
+    claims = _claims(text, "ar")
+    assert any(word in c.topic.label for c in claims), _summary(claims)
