@@ -129,6 +129,21 @@ class TitleEntry(WordEntry):
     of: str | None = None  # the state or organization the title implies ("UN chief")
 
 
+class AnaphorEntry(WordEntry):
+    """A definite noun that names an actor mentioned shortly before: «الحركة» after «حركة
+    حماس», "the movement", « l'organisation ». ``head`` must be a word of the antecedent's
+    name in the same language; ``types`` limits the antecedent's actor type."""
+
+    head: str | None = None
+    types: tuple[ACTOR_TYPES, ...] = ()
+
+    @model_validator(mode="after")
+    def _constrained(self) -> AnaphorEntry:
+        if not self.head and not self.types:
+            raise ValueError("an anaphor needs a 'head' word or actor 'types' to resolve to")
+        return self
+
+
 _ENTRY_MODELS: dict[str, type[BaseModel]] = {
     "reporting": ReportingEntry,
     "cues": CueEntry,
@@ -139,6 +154,7 @@ _ENTRY_MODELS: dict[str, type[BaseModel]] = {
     "stopwords": WordEntry,
     "prepositions": WordEntry,
     "hedges": WordEntry,
+    "anaphors": AnaphorEntry,
 }
 
 
@@ -224,6 +240,7 @@ class LanguageData(BaseModel):
     stopwords: tuple[WordEntry, ...]
     prepositions: tuple[WordEntry, ...]
     hedges: tuple[WordEntry, ...]
+    anaphors: tuple[AnaphorEntry, ...]
 
 
 def _read_yaml(rel: str) -> Any:

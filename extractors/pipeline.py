@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from functools import cache
 from typing import Any, cast
 
@@ -216,6 +217,7 @@ class ActorFinder:
             spans.append(span)
             for i in range(start, span_end):
                 taken[i] = True
+        spans.extend(self._anaphors(doc, toks, taken, spans))
         spans.extend(self._peoples(doc, toks, taken))
         if self.lang in LATIN:
             spans.extend(self._unknown_speakers(doc, toks, taken))
@@ -252,6 +254,29 @@ class ActorFinder:
             if actor and actor.type == "state":
                 return actor.country
         return None
+
+    def _anaphors(self, doc: Doc, toks: list[TokenKeys], taken: list[bool],
+                  spans: list[Span]) -> list[Span]:  # fmt: skip
+        """«وقبلت الحركة الدعوة», "the movement said": the latest eligible actor named in the
+        same or the previous three sentences."""
+        found = self.res.anaphors.find(toks)
+        if not found:
+            return []
+        starts = [s.start for s in doc.sents]
+        mentions = sorted(spans, key=lambda s: s.start)
+        out = []
+        for m in found:
+            if any(taken[i] for i in range(m.start, m.end)):
+                continue
+            here = bisect_right(starts, m.start) - 1
+            floor = starts[max(0, here - 3)]
+            before = [a for a in mentions if floor <= a.start and a.end <= m.start
+                      and a.label_ in m.payload]  # fmt: skip
+            if before:
+                out.append(Span(doc, m.start, m.end, label=before[-1].label_, kb_id="anaphor"))
+                for i in range(m.start, m.end):
+                    taken[i] = True
+        return out
 
     def _peoples(self, doc: Doc, toks: list[TokenKeys], taken: list[bool]) -> list[Span]:
         """A people for its state: "the Americans", « les Européens », «الأمريكيون»."""
@@ -409,8 +434,11 @@ class SpeechFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         toks = keys(doc)
+        named = {i for a in doc.spans["stancegraph_actors"] for i in range(a.start, a.end)}
         doc.spans["stancegraph_reporting"] = [
-            _span(doc, m, m.payload) for m in self.res.reporting.find(toks)
+            _span(doc, m, m.payload)
+            for m in self.res.reporting.find(toks)
+            if m.start not in named  # «كيري» (Kerry) is no «ك + يرى»
         ]
         doc.spans["stancegraph_quotes"] = find_quotes(doc)
         return doc

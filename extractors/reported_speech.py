@@ -33,7 +33,7 @@ from .claims import (
     topic_iri,
 )
 from .lexicon import stance_types
-from .normalize import fold
+from .normalize import fold, is_arabic
 from .pipeline import keys
 from .registry import register
 from .resources import LATIN, resources
@@ -920,18 +920,32 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
             while end > start and _is_stop(view, end - 1):
                 end -= 1
             return start, end
+    relative_at = cue.start - 1
     object_pronoun = (
         cue.label_ not in ("call_for", "demand")  # «يدعوه لزيارة موسكو»: him, the addressee
         and cue.kb_id_.split(":")[1] == "0"  # «يمكننا العمل»: a modal's pronoun is no object
         and _object_pronoun(view, cue.end - 1)
     )
-    if side == "after" and (end - start <= 1 or object_pronoun):
+    resumptive = (
+        view.lang == "ar"
+        and side == "after"
+        and start < end
+        and len(view.norm[start]) >= 5
+        and view.norm[start].endswith(("ه", "ها", "هم", "هما"))
+        and not _nominal_ar(view, cue)
+    )  # «مشروع فرنسي تحاول باريس صياغته»: the complement points back to the antecedent
+    if side == "after" and (end - start <= 1 or object_pronoun or resumptive):
         j = cue.start - 1
-        if j >= sent.start and view.norm[j] in RELATIVES:
+        if resumptive and j >= sent.start and _indefinite_noun(view, j):
+            side = "relative"
+            start = end = cue.end
+            relative_at = j + 1  # no relative pronoun: the antecedent ends right before the cue
+        elif j >= sent.start and view.norm[j] in RELATIVES:
             # «عملية السلام التي ترفضها حماس», «جبهة واسعة كتلك التي اقترح بوتين تشكيلها»,
             # "the plan which X rejected": the antecedent is the topic
             side = "relative"
             start = end = cue.end
+            relative_at = j
         elif object_pronoun and _imperfect(view, cue.end - 1):
             # «جماعات مسلحة تؤيدها هذه الجهات»: the verb's object is a pronoun whose
             # antecedent lies elsewhere, and what follows is its subject: no topic here
@@ -939,7 +953,7 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
     if end <= start and side in ("before", "either", "quote", "before-copula", "relative"):
         i = cue.start - 1
         if side == "relative":
-            i -= 1
+            i = relative_at - 1
         if side == "before-copula":
             i = copula_at - 1  # "the meeting was "much more efficient"": the subject
         while i >= sent.start and _is_stop(view, i):
@@ -968,6 +982,22 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
         while end > start and _is_stop(view, end - 1):
             end -= 1
     return start, end
+
+
+def _indefinite_noun(view: _DocView, i: int) -> bool:
+    """An Arabic content word without the article, before a verb that describes it («مشروع
+    فرنسي تحاول باريس صياغته»): not a name, function word, reporting verb or cue."""
+    word = view.norm[i]
+    return (
+        len(word) >= 3
+        and is_arabic(word)
+        and not word.startswith(("ال", "وال", "بال", "لل", "فال", "كال"))
+        and i not in view.actor_at
+        and i not in view.reporting_tokens
+        and i not in view.cue_at
+        and not _is_stop(view, i)
+        and word not in COMPLEMENTIZERS | PRONOUN_COMPLEMENTIZERS
+    )
 
 
 def _imperfect(view: _DocView, i: int) -> bool:
@@ -1169,7 +1199,12 @@ class ReportedSpeech:
                 # "were rejected by Beijing and Moscow": the agent acts, whoever reports it
                 speaker, in_speech = None, False
             if in_speech and speaker is None:
-                continue  # a quotation nobody is credited with
+                # a quotation nobody is credited with; an act it reports of a named actor
+                # is still that actor's («وقبلت الحركة الدعوة», said a Hamas official)
+                inner = _inner_subject(view, anchor) if speech_only == "0" else None
+                if inner is None:
+                    continue
+                speaker, found = inner, [inner]
             if speaker is not None:
                 inner = _inner_subject(view, anchor)
                 if inner is not None and not _affiliated(view, inner, speaker):
@@ -1260,7 +1295,7 @@ class ReportedSpeech:
         )
         if speaker.kb_id_ == "title":
             confidence -= 0.05
-        elif speaker.kb_id_ == "unknown":
+        elif speaker.kb_id_ in ("unknown", "anaphor"):
             confidence -= 0.1
         si = view.sent_index(cue.start)
         first = speaker.start if view.sent_index(speaker.start) == si else cue.start

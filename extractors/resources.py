@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from .lexicon import ActorEntry, load_actors, load_language, load_topics, stance_types
 from .matcher import PhraseIndex, build_index
-from .normalize import fold
+from .normalize import fold, proclitic_only
 
 LATIN = ("en", "fr")
 
@@ -143,6 +143,28 @@ class Resources:
             for code in langs for form in t.get(code, ())  # type: ignore[call-overload]
             if form.split()
         )  # fmt: skip
+
+        # Anaphors («الحركة», "the movement"): the actors each may stand for
+        def eligible(head: str | None, types: tuple[str, ...]) -> frozenset[str]:
+            out = set()
+            for actor in load_actors():
+                if types and actor.type not in types:
+                    continue
+                if head is not None:
+                    words = {
+                        form
+                        for name in actor.names.get(lang, ())  # type: ignore[call-overload]
+                        for word in name.split()
+                        for form in proclitic_only(fold(word), 2)
+                    }
+                    if fold(head) not in words:
+                        continue
+                out.add(actor.id)
+            return frozenset(out)
+
+        self.anaphors: PhraseIndex[frozenset[str]] = build_index(
+            lang, tok, ((e.forms, eligible(e.head, e.types)) for e in data.anaphors)
+        )
         self.states_by_country: dict[str, str] = {
             a.country: a.id for a in load_actors() if a.type == "state" and a.country
         }

@@ -117,3 +117,47 @@ def test_arabic_verb_with_object_pronoun_after_an_indefinite_noun_has_no_topic()
 def test_arabic_pronouns_that_are_no_object_keep_the_topic(text: str, word: str) -> None:
     claims = _claims(text, "ar")
     assert any(word in c.topic.label for c in claims), _summary(claims)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word"),
+    [
+        ("ar", "التقى لافروف وفدا من حركة حماس في موسكو. وقبلت الحركة الدعوة إلى الحوار.", "الدعوة"),
+        ("en", "Lavrov met a Hamas delegation in Moscow. The movement rejected the interim agreements.", "agreements"),
+        ("fr", "Lavrov a reçu le Hamas à Moscou. Le mouvement a rejeté les accords intérimaires.", "accords"),
+    ],
+)  # fmt: skip
+def test_a_definite_noun_refers_to_the_actor_named_before(lang: str, text: str, word: str) -> None:
+    claims = _claims(text, lang)
+    assert any(c.actor.id.endswith("/hamas") and word in c.topic.label for c in claims), _summary(
+        claims
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ar", "وقبلت الحركة الدعوة إلى الحوار."),  # nobody named before
+        (
+            "ar",
+            "التقى لافروف نظيره الصيني في موسكو. وقبلت الحركة الدعوة إلى الحوار.",
+        ),  # no movement
+        (
+            "en",
+            "Hamas met Lavrov in 2010. Prices rose. Trade fell. Rain came. The movement rejected it.",
+        ),
+    ],
+)
+def test_an_anaphor_without_a_near_antecedent_is_nobody(lang: str, text: str) -> None:
+    claims = _claims(text, lang)
+    assert not any(c.actor.id.endswith("/hamas") for c in claims), _summary(claims)
+
+
+def test_an_act_reported_by_an_unnamed_source_is_the_actors() -> None:
+    text = 'وقال مسؤول في الحركة إن "حركة حماس رفضت الاتفاق المؤقت".'
+    claims = _claims(text, "ar")
+    assert any(c.actor.id.endswith("/hamas") and c.polarity == "oppose" for c in claims), _summary(
+        claims
+    )
+    # what the unnamed source says in its own name stays unclaimed
+    assert not _claims('وقال مسؤول في الحركة: "يجب رفض الاتفاق".', "ar")
