@@ -138,6 +138,7 @@ class _DocView:
 
 
 COMPLEMENTIZERS = {"ان", "بان", "لان"}
+FR_COMPLEMENTIZERS = {"que", "qu'", "qu’"}
 PRONOUN_COMPLEMENTIZERS = {
     fold(w)
     for w in (
@@ -332,6 +333,10 @@ def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
             after = []
     if view.lang in LATIN:
         before = _outside_relative(view, before, verb)
+    if view.lang == "fr":
+        # « jugeant que M. X avait ... »: after « que » comes what was said, not who said it
+        after = [a for a in after
+                 if not any(view.norm[k] in FR_COMPLEMENTIZERS for k in range(verb.end, a.start))]  # fmt: skip
     if view.lang == "ar" and not after:
         titled = _titled_subject(view, verb)
         after = [titled] if titled is not None else []
@@ -364,6 +369,19 @@ def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
     if last_before is not None and verb.start - last_before.end <= 8:
         return last_before
     return first_after
+
+
+def _participle_subject(view: _DocView, verb: Span) -> Span | None:
+    """French « ..., jugeant que ... », « ..., ajoutant que ... »: a present participle after a
+    comma continues the subject of its sentence (the first actor that is no object of a
+    preposition), not the object named just before it."""
+    if view.lang != "fr" or not view.norm[verb.start].endswith("ant"):
+        return None
+    if verb.start == 0 or view.text[verb.start - 1] not in COMMAS:
+        return None
+    sent = view.sents[view.sent_index(verb.start)]
+    return next((a for a in view.actors if sent.start <= a.start and a.end <= verb.start
+                 and view.in_quote[a.start] < 0 and not _governed(view, a)), None)  # fmt: skip
 
 
 SPEAKER_RANK = {"person": 0, "ministry": 1, "government": 1, "state": 2, "organization": 2}
@@ -402,7 +420,7 @@ def _frames(view: _DocView) -> list[Frame]:
             # «قال X: ...، مضيفا: ...»: the participle continues the sentence's speaker
             speaker = same[-1].speaker
         else:
-            speaker = _find_speaker(view, verb, verb.label_)
+            speaker = _participle_subject(view, verb) or _find_speaker(view, verb, verb.label_)
         carried = False
         if speaker is None and _plural_subject(view, verb):
             continue  # «قالوا», "they said": a group, not the last speaker
@@ -607,10 +625,13 @@ def _inner_subject(view: _DocView, cue: Span) -> Span | None:
         return _svo_subject(view, cue)
     j = cue.start - 1
     aux = AUX.get(view.lang, set())
-    while j >= 0 and view.norm[j] in aux and cue.start - j <= 3:
+    while j >= 0 and view.norm[j] in aux and cue.start - j <= 3 and view.text[j] not in FR_A:
         j -= 1
     a = view.actor_at.get(j)
     return a if a is not None and not _governed(view, a) else None
+
+
+FR_A = {"à", "À"}  # folds to "a" like the auxiliary: « appelé les Européens à rejeter »
 
 
 def _affiliated(view: _DocView, a: Span, b: Span) -> bool:
@@ -855,7 +876,10 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
         k = topic_from
         while k < sent.end and (view.space[k] or view.text[k] in QUOTE_CHARS):
             k += 1
-        if k < sent.end and view.text[k] in COMMAS:
+        # « sa "grande inquiétude", la porte-parole, X, ... »: the quotation that holds the
+        # cue closes before the comma; what follows is no parenthesis of its phrase
+        closed = view.lang == "fr" and view.in_quote[cue.start] >= 0 and k > topic_from
+        if k < sent.end and view.text[k] in COMMAS and not closed:
             close = next(
                 (m for m in range(k + 1, min(sent.end, k + 15)) if view.text[m] in COMMAS), None
             )
@@ -924,6 +948,9 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
         stop = i + 1
         qi = view.in_quote[cue.start]
         floor = max(sent.start, view.quotes[qi].start) if qi >= 0 else sent.start
+        opens = qi >= 0 and all(_is_stop(view, k) for k in range(floor, cue.start))
+        if view.lang == "fr" and opens:
+            floor = sent.start  # « M. X avait "perdu toute légitimité" »: the subject is outside
         if side == "before-copula" and copula_at < floor:
             floor = sent.start  # 'The conference was a "vital step"': the subject is outside
         while i >= floor and stop - i <= MAX_TOPIC:

@@ -1,0 +1,75 @@
+"""French constructions: participles, appositions, relative clauses, coordinated calls.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import extract_text
+from extractors.claims import Claim
+
+
+def _pairs(claims: list[Claim]) -> list[tuple[str, str, str]]:
+    return [(c.actor.label, c.polarity, c.topic.label) for c in claims]
+
+
+def _has(claims: list[Claim], actor: str, polarity: str, word: str) -> bool:
+    return any(
+        actor in (c.actor.label, c.actor.country)
+        and c.polarity == polarity
+        and word in c.topic.label
+        for c in claims
+    )
+
+
+POSITIVE = [
+    # an unknown name right before a verb in the present tense or a participle
+    ("Jean Dupont condamne l'attaque contre le convoi.", "Jean Dupont", "oppose", "attaque"),
+    (
+        "Le Canada a exprimé sa « vive inquiétude », le porte-parole du gouvernement, "
+        "Paul Lefort appelant à la reprise du dialogue.",
+        "Paul Lefort",
+        "support",
+        "reprise du dialogue",
+    ),
+    # an apposition between the name and its verb; « à » is no auxiliary
+    (
+        "Marie Durand, exilée au Canada, avait appelé les Européens à rejeter le référendum.",
+        "Marie Durand",
+        "oppose",
+        "référendum",
+    ),
+    # a participle after a comma continues the subject, « que » opens what was said
+    (
+        "Marie Durand a salué la décision des juges, jugeant que M. Petrov avait "
+        "« perdu toute légitimité ».",
+        "Marie Durand",
+        "oppose",
+        "Petrov",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "actor", "polarity", "word"), POSITIVE)
+def test_finds_the_claim(text: str, actor: str, polarity: str, word: str) -> None:
+    claims = extract_text(text, "fr", doc_id="t.txt", date="2020-01-01")
+    assert _has(claims, actor, polarity, word), _pairs(claims)
+
+
+def test_a_name_after_que_is_not_the_speaker() -> None:
+    text = (
+        "Marie Durand a salué la décision, jugeant que M. Petrov avait « perdu toute légitimité »."
+    )
+    claims = extract_text(text, "fr", doc_id="t.txt")
+    assert all(c.actor.label != "M. Petrov" for c in claims), _pairs(claims)
+
+
+def test_closed_quotation_is_no_parenthesis() -> None:
+    text = (
+        "Le Canada a exprimé sa « vive inquiétude », le porte-parole du gouvernement, "
+        "Paul Lefort appelant à la reprise du dialogue."
+    )
+    claims = extract_text(text, "fr", doc_id="t.txt")
+    assert all("Lefort" not in c.topic.label for c in claims), _pairs(claims)
