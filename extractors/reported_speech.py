@@ -297,6 +297,30 @@ def _outside_relative(view: _DocView, actors: list[Span], verb: Span) -> list[Sp
     return actors
 
 
+def _after_relative(view: _DocView, verb: Span) -> bool:
+    """True for a verb right after « qui » (auxiliaries aside): « ... qui dit craindre »."""
+    j = verb.start - 1
+    aux = AUX.get(view.lang, set())
+    while j >= 0 and view.norm[j] in aux and view.text[j] not in FR_A:
+        j -= 1
+    return j >= 1 and view.norm[j] in SUBJECT_RELATIVES
+
+
+def _relative_antecedent(view: _DocView, verb: Span) -> Span | None:
+    """The actor before « , qui ... , » when that relative clause closes right before the verb."""
+    inside = _outside_relative(view, [verb], verb)
+    if inside:
+        return None  # no relative clause closes before the verb
+    j = verb.start - 1
+    while j >= 0 and view.text[j] not in COMMAS:
+        j -= 1
+    k = j - 1
+    while k >= 0 and view.text[k] not in COMMAS and view.text[k] not in CLAUSE_PUNCT:
+        k -= 1
+    a = view.actor_at.get(k - 1) if k >= 1 else None
+    return a if a is not None and not _governed(view, a) else None
+
+
 def _titled_subject(view: _DocView, verb: Span) -> Span | None:
     """«دعا عضو اللجنة التنفيذية لمنظمة التحرير، أحمد مجدلاني، ...»: a title right after an
     Arabic verb, and the name in apposition to it after a comma."""
@@ -334,6 +358,14 @@ def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
     if view.lang in LATIN:
         before = _outside_relative(view, before, verb)
     if view.lang == "fr":
+        if _after_relative(view, verb):
+            # « l'ennemi d'Israël qui dit craindre ... »: the actor just before « qui » speaks
+            k = verb.start - 1
+            while view.norm[k] not in SUBJECT_RELATIVES:
+                k -= 1
+            k -= 2 if view.text[k - 1] in COMMAS else 1
+            a = view.actor_at.get(k)
+            return a if a is not None and view.in_quote[a.start] < 0 else None
         # « jugeant que M. X avait ... »: after « que » comes what was said, not who said it
         after = [a for a in after
                  if not any(view.norm[k] in FR_COMPLEMENTIZERS for k in range(verb.end, a.start))]  # fmt: skip
@@ -697,6 +729,8 @@ def _conjoined_before(view: _DocView, a: Span) -> list[Span]:
     out = [a]
     while True:
         j = out[0].start - 1
+        while view.lang == "fr" and j >= 0 and view.norm[j] in _determiners(view):
+            j -= 1  # « la Russie et la Chine »: the article follows the conjunction
         if j >= 0 and (view.text[j] in COMMAS or view.norm[j] in CONJUNCTIONS):
             j -= 1
         while j >= 0 and view.norm[j] in _determiners(view):
@@ -760,6 +794,13 @@ def _subjects(view: _DocView, cue: Span, last: Span | None, last_sent: int) -> l
         i -= 1
     clause = [a for a in view.actors if i < a.start and a.end <= cue.start]
     subjects = [a for a in clause if not _governed(view, a)]
+    if view.lang == "fr":
+        relative = _relative_antecedent(view, cue)
+        if relative is not None:
+            # « la Russie et la Chine, qui continuent ..., dénient »: the antecedent acts,
+            # not an actor named inside the relative clause
+            return _conjoined_before(view, relative)
+        subjects = _outside_relative(view, subjects, cue)
     if not subjects and i >= sent.start and view.norm[i] in SUBJECT_RELATIVES:
         # "Jacek Czaputowicz, who promised support": the antecedent of "who" acts
         j = i - 1
@@ -999,6 +1040,20 @@ def _called_to(view: _DocView, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+FR_CALLED_TO = {"à", "au", "aux", "À", "Au", "Aux"}
+
+
+def _phoned(view: _DocView, cue: Span, end: int) -> bool:
+    """« appeler quelqu'un » without « à » is to phone or to name him, not to call for
+    something (« qu'il a appelé plusieurs fois au téléphone », « appelé Daech »)."""
+    if not view.norm[cue.start].startswith("appel") or len(cue) > 1:
+        return False
+    return not any(
+        view.text[k] in FR_CALLED_TO and view.norm[k + 1] not in ("telephone", "tel")
+        for k in range(cue.end, min(end, len(view.doc) - 1))
+    )  # « appelé plusieurs fois au téléphone »
+
+
 def _negated(view: _DocView, cue: Span) -> bool:
     doc = view.doc
     sent = view.sents[view.sent_index(cue.start)]
@@ -1100,7 +1155,10 @@ class ReportedSpeech:
             if in_speech and speaker is None:
                 continue  # a quotation nobody is credited with
             if speaker is not None:
-                inner = _inner_subject(view, cue)
+                # « "Soleimani est responsable de ..." »: a cue whose topic comes first has
+                # its topic, not an actor of its own, as subject
+                topic_first = view.lang == "fr" and side == "before"
+                inner = None if topic_first else _inner_subject(view, cue)
                 if inner is not None and not _affiliated(view, inner, speaker):
                     continue  # "X said that Y rejected ...": Y's act as X tells it, not X's stance
                 speakers, confidence = found, 0.75
@@ -1157,6 +1215,8 @@ class ReportedSpeech:
         start, end = _topic_tokens(view, cue, side, speaker)
         if cue.label_ in ("call_for", "demand") and end > start:
             start, end = _called_to(view, start, end)
+            if view.lang == "fr" and _phoned(view, cue, end):
+                return None
         if end <= start and cue.label_ == "threaten" and len(cue) > 1:
             # "Tehran promised retaliation": the threat itself is what is announced
             start, end = cue.end - 1, cue.end

@@ -41,6 +41,29 @@ POSITIVE = [
         "oppose",
         "référendum",
     ),
+    # the antecedent of a relative clause that closes before the verb acts, all conjuncts
+    (
+        "Le Japon, l'Inde et la Chine, qui siègent au comité, contestent à la Turquie le droit "
+        "de bloquer le projet.",
+        "IND",
+        "oppose",
+        "droit",
+    ),
+    ("La Turquie a menacé de fermer sa frontière avec l'Arménie.", "TUR", "oppose", "frontière"),
+    # a cue whose topic comes first: its subject is the topic, not a speaker of its own
+    (
+        "« Le régime de M. Petrov est responsable de la famine », a déclaré Sergueï Lavrov.",
+        "Sergey Lavrov",
+        "oppose",
+        "régime",
+    ),
+    # « qui » + verb: the actor just before « qui » speaks
+    (
+        "La Chine est le premier partenaire du Japon qui dit redouter une nouvelle crise.",
+        "JPN",
+        "oppose",
+        "crise",
+    ),
     # a participle after a comma continues the subject, « que » opens what was said
     (
         "Marie Durand a salué la décision des juges, jugeant que M. Petrov avait "
@@ -73,3 +96,17 @@ def test_closed_quotation_is_no_parenthesis() -> None:
     )
     claims = extract_text(text, "fr", doc_id="t.txt")
     assert all("Lefort" not in c.topic.label for c in claims), _pairs(claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # « appeler quelqu'un » (to phone) is no call for anything
+        "Il a rencontré M. Petrov, qu'il a appelé plusieurs fois au téléphone.",
+        # an actor inside a relative clause is not the subject of the main verb
+        "Ce comité, qui compte parmi ses membres l'écrivaine Marie Durand, a appelé à la grève.",
+    ],
+)
+def test_finds_no_claim(text: str) -> None:
+    claims = extract_text(text, "fr", doc_id="t.txt")
+    assert claims == [], _pairs(claims)
