@@ -84,6 +84,7 @@ class _DocView:
         self.quotes = list(doc.spans["stancegraph_quotes"])
         self.boundary_starts = {s.start for s in doc.spans["stancegraph_boundaries"]}
         self.reporting_starts = {s.start for s in doc.spans["stancegraph_reporting"]}
+        self.cue_starts = {s.start for s in doc.spans["stancegraph_cues"]}
         self.reporting_tokens = {
             i for s in doc.spans["stancegraph_reporting"] for i in range(s.start, s.end)
         }
@@ -938,6 +939,19 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
                 break
             if i > topic_from and (i in view.boundary_starts or i in view.reporting_starts):
                 break
+            if (
+                view.lang == "fr"
+                and view.norm[i] == "et"
+                and (
+                    i + 1 in view.cue_starts
+                    or (
+                        i + 1 < len(view.norm)
+                        and view.norm[i + 1] in {"a", "ont"}
+                        and i + 2 in view.cue_starts
+                    )  # fmt: skip
+                )
+            ):
+                break  # « éviter une escalade et appeler ... », « ... et a rejeté »: a second act
             if speaker is not None and speaker.start <= i < speaker.end:
                 break
             if "\n" in view.text[i]:
@@ -1026,6 +1040,8 @@ def _called_to(view: _DocView, start: int, end: int) -> tuple[int, int]:
     for k in range(start + 1, min(sent_end, start + 14)):
         if view.text[k] in CLAUSE_PUNCT:
             break
+        if view.lang == "fr" and view.norm[k - 1] == "et":
+            break  # « à l'organisation d'une élection et à l'ouverture ... »: a second call
         if view.norm[k] in markers and any(not _is_stop(view, m) for m in range(start, k)):
             new_end = end
             while new_end < min(sent_end, k + 1 + MAX_TOPIC) and not (
@@ -1041,6 +1057,31 @@ def _called_to(view: _DocView, start: int, end: int) -> tuple[int, int]:
 
 
 FR_CALLED_TO = {"à", "au", "aux", "À", "Au", "Aux"}
+
+
+def _second_call(view: _DocView, start: int) -> tuple[int, int] | None:
+    """French coordinated calls, « appelé X à revenir ... et à s'abstenir de ... », « à
+    l'organisation d'une élection et à l'ouverture de négociations »: where « et à » opens the
+    second thing called for, and where its clause ends (quotations do not end it)."""
+    sent_end = view.sents[view.sent_index(start)].end
+    limit = min(sent_end, start + 3 * MAX_TOPIC)
+    for k in range(start + 1, limit - 2):
+        text = view.text[k]
+        if text in CLAUSE_PUNCT or k in view.reporting_starts:
+            return None
+        if text in COMMAS and view.in_quote[k] < 0:
+            return None
+        if view.norm[k] == "et" and view.text[k + 1] in FR_CALLED_TO:
+            second = k + 2
+            end = second
+            while end < limit and not (
+                view.text[end] in CLAUSE_PUNCT
+                or (view.text[end] in COMMAS and view.in_quote[end] < 0)
+                or (end > second and end in view.boundary_starts)
+            ):
+                end += 1
+            return (second, end)
+    return None
 
 
 def _phoned(view: _DocView, cue: Span, end: int) -> bool:
@@ -1208,15 +1249,43 @@ class ReportedSpeech:
                 last, last_sent = sp, si
                 if claim.confidence >= self.min_confidence:
                     yield claim
+                second = self._second(view, cues, cue, claim, sp, confidence)
+                if second is not None and second.confidence >= self.min_confidence:
+                    covered.append((cue.start, claim_topic_end(second, doc), sp))
+                    yield second
+
+    def _second(self, view: _DocView, cues: list[Span], cue: Span, claim: Claim,
+                speaker: Span, confidence: float) -> Claim | None:  # fmt: skip
+        """The second of two coordinated calls, by the same speaker: a call for what follows
+        « et à », or the opposing act that opens it (« et à s'abstenir de toute provocation »)."""
+        conjunct = claim.extra.get("conjunct")
+        if not conjunct:
+            return None
+        first, end = conjunct
+        start = first
+        while start < end and _is_stop(view, start):
+            start += 1
+        if start >= end:
+            return None
+        act = next((c for c in cues if first <= c.start <= start), None)  # « s'abstenir »
+        if act is not None and stance_types()[act.label_].polarity == "oppose":
+            return self._claim(view, act, act.kb_id_.split(":")[0], speaker, confidence)
+        return self._claim(view, cue, "after", speaker, confidence, span=(start, end))
 
     def _claim(self, view: _DocView, cue: Span, side: str, speaker: Span,
-               confidence: float) -> Claim | None:  # fmt: skip
+               confidence: float, span: tuple[int, int] | None = None) -> Claim | None:  # fmt: skip
         doc = view.doc
-        start, end = _topic_tokens(view, cue, side, speaker)
-        if cue.label_ in ("call_for", "demand") and end > start:
+        start, end = span or _topic_tokens(view, cue, side, speaker)
+        conjunct = None
+        if cue.label_ in ("call_for", "demand") and end > start and span is None:
             start, end = _called_to(view, start, end)
             if view.lang == "fr" and _phoned(view, cue, end):
                 return None
+            conjunct = _second_call(view, start)
+            if conjunct is not None:
+                end = min(end, conjunct[0])  # « à revenir ... et à s'abstenir ... »
+                while end > start and _is_stop(view, end - 1):
+                    end -= 1
         if end <= start and cue.label_ == "threaten" and len(cue) > 1:
             # "Tehran promised retaliation": the threat itself is what is announced
             start, end = cue.end - 1, cue.end
@@ -1264,7 +1333,7 @@ class ReportedSpeech:
             negated=negated,
             confidence=confidence,
             date=doc._.stancegraph_date,
-            extra={"topic_end": end},
+            extra={"topic_end": end, "conjunct": conjunct},
         )
 
 

@@ -64,6 +64,49 @@ POSITIVE = [
         "oppose",
         "crise",
     ),
+    # government nouns with a demonym stand for the state
+    (
+        "Le régime syrien a dénoncé une « agression » contre son territoire.",
+        "SYR",
+        "oppose",
+        "agression",
+    ),
+    ("Les autorités russes ont condamné l'attentat.", "RUS", "oppose", "attentat"),
+    # coordinated calls: two claims; an opposing act in the second one is an opposition
+    (
+        "La Norvège a appelé à un cessez-le-feu et à la reprise des négociations.",
+        "NOR",
+        "support",
+        "cessez-le-feu",
+    ),
+    (
+        "La Norvège a appelé à un cessez-le-feu et à la reprise des négociations.",
+        "NOR",
+        "support",
+        "reprise des négociations",
+    ),
+    (
+        "Le Canada a appelé la Turquie à « respecter ses engagements et à s'abstenir de toute "
+        "opération militaire ».",
+        "CAN",
+        "oppose",
+        "opération militaire",
+    ),
+    # « éviter » in speech; « et » before a second act ends the first topic
+    (
+        "« Il faut éviter une guerre régionale et appeler les parties au dialogue », a déclaré le "
+        "Canada.",
+        "CAN",
+        "oppose",
+        "guerre régionale",
+    ),
+    (
+        "« Il faut éviter une guerre régionale et appeler les parties au dialogue », a déclaré le "
+        "Canada.",
+        "CAN",
+        "support",
+        "dialogue",
+    ),
     # a participle after a comma continues the subject, « que » opens what was said
     (
         "Marie Durand a salué la décision des juges, jugeant que M. Petrov avait "
