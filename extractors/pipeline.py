@@ -345,9 +345,10 @@ class ActorFinder:
             honorifics.update(range(m.start, m.end))  # "Mr", "Home Secretary": not the name
         verbs = [(m.start, m.end) for m in res.reporting.find(toks)]
         verbs += [(m.start, m.end) for m in res.cues.find(toks)]
+        in_verb = {i for start, end in verbs for i in range(start, end)}
         for start, end in verbs:
-            # "X said", "said X", "X a réclamé", "X appelant à"
-            anchors.update((start - 1, end))
+            # "X said", "said X", "X a réclamé", "X appelant à", "X condamne"
+            anchors.update((start - 1, start, end))
             j = start - 1
             while j >= 0 and toks[j].folded in _AUXILIARIES:
                 j -= 1
@@ -365,7 +366,7 @@ class ActorFinder:
         i = 0
         n = len(doc)
         while i < n:
-            if taken[i] or not (_is_name_token(toks[i]) or i in honorifics):
+            if taken[i] or i in in_verb or not (_is_name_token(toks[i]) or i in honorifics):
                 i += 1
                 continue
             k = i

@@ -84,6 +84,7 @@ class _DocView:
         self.quotes = list(doc.spans["stancegraph_quotes"])
         self.boundary_starts = {s.start for s in doc.spans["stancegraph_boundaries"]}
         self.reporting_starts = {s.start for s in doc.spans["stancegraph_reporting"]}
+        self.cue_starts = {s.start for s in doc.spans["stancegraph_cues"]}
         self.reporting_tokens = {
             i for s in doc.spans["stancegraph_reporting"] for i in range(s.start, s.end)
         }
@@ -140,6 +141,7 @@ class _DocView:
 
 
 COMPLEMENTIZERS = {"ان", "بان", "لان"}
+FR_COMPLEMENTIZERS = {"que", "qu'", "qu’"}
 PRONOUN_COMPLEMENTIZERS = {
     fold(w)
     for w in (
@@ -298,6 +300,30 @@ def _outside_relative(view: _DocView, actors: list[Span], verb: Span) -> list[Sp
     return actors
 
 
+def _after_relative(view: _DocView, verb: Span) -> bool:
+    """True for a verb right after « qui » (auxiliaries aside): « ... qui dit craindre »."""
+    j = verb.start - 1
+    aux = AUX.get(view.lang, set())
+    while j >= 0 and view.norm[j] in aux and view.text[j] not in FR_A:
+        j -= 1
+    return j >= 1 and view.norm[j] in SUBJECT_RELATIVES
+
+
+def _relative_antecedent(view: _DocView, verb: Span) -> Span | None:
+    """The actor before « , qui ... , » when that relative clause closes right before the verb."""
+    inside = _outside_relative(view, [verb], verb)
+    if inside:
+        return None  # no relative clause closes before the verb
+    j = verb.start - 1
+    while j >= 0 and view.text[j] not in COMMAS:
+        j -= 1
+    k = j - 1
+    while k >= 0 and view.text[k] not in COMMAS and view.text[k] not in CLAUSE_PUNCT:
+        k -= 1
+    a = view.actor_at.get(k - 1) if k >= 1 else None
+    return a if a is not None and not _governed(view, a) else None
+
+
 def _titled_subject(view: _DocView, verb: Span) -> Span | None:
     """«دعا عضو اللجنة التنفيذية لمنظمة التحرير، أحمد مجدلاني، ...»: a title right after an
     Arabic verb, and the name in apposition to it after a comma."""
@@ -334,6 +360,18 @@ def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
             after = []
     if view.lang in LATIN:
         before = _outside_relative(view, before, verb)
+    if view.lang == "fr":
+        if _after_relative(view, verb):
+            # « l'ennemi d'Israël qui dit craindre ... »: the actor just before « qui » speaks
+            k = verb.start - 1
+            while view.norm[k] not in SUBJECT_RELATIVES:
+                k -= 1
+            k -= 2 if view.text[k - 1] in COMMAS else 1
+            a = view.actor_at.get(k)
+            return a if a is not None and view.in_quote[a.start] < 0 else None
+        # « jugeant que M. X avait ... »: after « que » comes what was said, not who said it
+        after = [a for a in after
+                 if not any(view.norm[k] in FR_COMPLEMENTIZERS for k in range(verb.end, a.start))]  # fmt: skip
     if view.lang == "ar" and not after:
         titled = _titled_subject(view, verb)
         after = [titled] if titled is not None else []
@@ -366,6 +404,19 @@ def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
     if last_before is not None and verb.start - last_before.end <= 8:
         return last_before
     return first_after
+
+
+def _participle_subject(view: _DocView, verb: Span) -> Span | None:
+    """French « ..., jugeant que ... », « ..., ajoutant que ... »: a present participle after a
+    comma continues the subject of its sentence (the first actor that is no object of a
+    preposition), not the object named just before it."""
+    if view.lang != "fr" or not view.norm[verb.start].endswith("ant"):
+        return None
+    if verb.start == 0 or view.text[verb.start - 1] not in COMMAS:
+        return None
+    sent = view.sents[view.sent_index(verb.start)]
+    return next((a for a in view.actors if sent.start <= a.start and a.end <= verb.start
+                 and view.in_quote[a.start] < 0 and not _governed(view, a)), None)  # fmt: skip
 
 
 SPEAKER_RANK = {"person": 0, "ministry": 1, "government": 1, "state": 2, "organization": 2}
@@ -404,7 +455,7 @@ def _frames(view: _DocView) -> list[Frame]:
             # «قال X: ...، مضيفا: ...»: the participle continues the sentence's speaker
             speaker = same[-1].speaker
         else:
-            speaker = _find_speaker(view, verb, verb.label_)
+            speaker = _participle_subject(view, verb) or _find_speaker(view, verb, verb.label_)
         carried = False
         if speaker is None and _plural_subject(view, verb):
             continue  # «قالوا», "they said": a group, not the last speaker
@@ -609,10 +660,13 @@ def _inner_subject(view: _DocView, cue: Span) -> Span | None:
         return _svo_subject(view, cue)
     j = cue.start - 1
     aux = AUX.get(view.lang, set())
-    while j >= 0 and view.norm[j] in aux and cue.start - j <= 3:
+    while j >= 0 and view.norm[j] in aux and cue.start - j <= 3 and view.text[j] not in FR_A:
         j -= 1
     a = view.actor_at.get(j)
     return a if a is not None and not _governed(view, a) else None
+
+
+FR_A = {"à", "À"}  # folds to "a" like the auxiliary: « appelé les Européens à rejeter »
 
 
 def _affiliated(view: _DocView, a: Span, b: Span) -> bool:
@@ -690,6 +744,8 @@ def _conjoined_before(view: _DocView, a: Span) -> list[Span]:
     out = [a]
     while True:
         j = out[0].start - 1
+        while view.lang == "fr" and j >= 0 and view.norm[j] in _determiners(view):
+            j -= 1  # « la Russie et la Chine »: the article follows the conjunction
         if j >= 0 and (view.text[j] in COMMAS or view.norm[j] in CONJUNCTIONS):
             j -= 1
         while j >= 0 and view.norm[j] in _determiners(view):
@@ -753,6 +809,13 @@ def _subjects(view: _DocView, cue: Span, last: Span | None, last_sent: int) -> l
         i -= 1
     clause = [a for a in view.actors if i < a.start and a.end <= cue.start]
     subjects = [a for a in clause if not _governed(view, a)]
+    if view.lang == "fr":
+        relative = _relative_antecedent(view, cue)
+        if relative is not None:
+            # « la Russie et la Chine, qui continuent ..., dénient »: the antecedent acts,
+            # not an actor named inside the relative clause
+            return _conjoined_before(view, relative)
+        subjects = _outside_relative(view, subjects, cue)
     if not subjects and i >= sent.start and view.norm[i] in SUBJECT_RELATIVES:
         # "Jacek Czaputowicz, who promised support": the antecedent of "who" acts
         j = i - 1
@@ -869,7 +932,10 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
         k = topic_from
         while k < sent.end and (view.space[k] or view.text[k] in QUOTE_CHARS):
             k += 1
-        if k < sent.end and view.text[k] in COMMAS:
+        # « sa "grande inquiétude", la porte-parole, X, ... »: the quotation that holds the
+        # cue closes before the comma; what follows is no parenthesis of its phrase
+        closed = view.lang == "fr" and view.in_quote[cue.start] >= 0 and k > topic_from
+        if k < sent.end and view.text[k] in COMMAS and not closed:
             close = next(
                 (m for m in range(k + 1, min(sent.end, k + 15)) if view.text[m] in COMMAS), None
             )
@@ -887,6 +953,19 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
                 break
             if i > topic_from and (i in view.boundary_starts or i in view.reporting_starts):
                 break
+            if (
+                view.lang == "fr"
+                and view.norm[i] == "et"
+                and (
+                    i + 1 in view.cue_starts
+                    or (
+                        i + 1 < len(view.norm)
+                        and view.norm[i + 1] in {"a", "ont"}
+                        and i + 2 in view.cue_starts
+                    )  # fmt: skip
+                )
+            ):
+                break  # « éviter une escalade et appeler ... », « ... et a rejeté »: a second act
             if speaker is not None and speaker.start <= i < speaker.end:
                 break
             if "\n" in view.text[i]:
@@ -961,6 +1040,9 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
         stop = i + 1
         qi = view.in_quote[cue.start]
         floor = max(sent.start, view.quotes[qi].start) if qi >= 0 else sent.start
+        opens = qi >= 0 and all(_is_stop(view, k) for k in range(floor, cue.start))
+        if view.lang == "fr" and opens:
+            floor = sent.start  # « M. X avait "perdu toute légitimité" »: the subject is outside
         if side == "before-copula" and copula_at < floor:
             floor = sent.start  # 'The conference was a "vital step"': the subject is outside
         while i >= floor and stop - i <= MAX_TOPIC:
@@ -1039,6 +1121,8 @@ def _called_to(view: _DocView, start: int, end: int) -> tuple[int, int]:
             or (view.in_quote[start] >= 0 and view.in_quote[k] != view.in_quote[start])
         ):
             break  # the addressee ends with its clause («، لكن ...») or quotation
+        if view.lang == "fr" and view.norm[k - 1] == "et":
+            break  # « à l'organisation d'une élection et à l'ouverture ... »: a second call
         if (
             view.norm[k] in markers
             and any(not _is_stop(view, m) for m in range(start, k))
@@ -1091,6 +1175,45 @@ def _verb_after(view: _DocView, i: int) -> bool:
     if i >= len(view.norm) or i in view.actor_at or view.punct[i]:
         return False
     return view.lang not in LATIN or not view.text[i][:1].isupper()
+
+
+FR_CALLED_TO = {"à", "au", "aux", "À", "Au", "Aux"}
+
+
+def _second_call(view: _DocView, start: int) -> tuple[int, int] | None:
+    """French coordinated calls, « appelé X à revenir ... et à s'abstenir de ... », « à
+    l'organisation d'une élection et à l'ouverture de négociations »: where « et à » opens the
+    second thing called for, and where its clause ends (quotations do not end it)."""
+    sent_end = view.sents[view.sent_index(start)].end
+    limit = min(sent_end, start + 3 * MAX_TOPIC)
+    for k in range(start + 1, limit - 2):
+        text = view.text[k]
+        if text in CLAUSE_PUNCT or k in view.reporting_starts:
+            return None
+        if text in COMMAS and view.in_quote[k] < 0:
+            return None
+        if view.norm[k] == "et" and view.text[k + 1] in FR_CALLED_TO:
+            second = k + 2
+            end = second
+            while end < limit and not (
+                view.text[end] in CLAUSE_PUNCT
+                or (view.text[end] in COMMAS and view.in_quote[end] < 0)
+                or (end > second and end in view.boundary_starts)
+            ):
+                end += 1
+            return (second, end)
+    return None
+
+
+def _phoned(view: _DocView, cue: Span, end: int) -> bool:
+    """« appeler quelqu'un » without « à » is to phone or to name him, not to call for
+    something (« qu'il a appelé plusieurs fois au téléphone », « appelé Daech »)."""
+    if not view.norm[cue.start].startswith("appel") or len(cue) > 1:
+        return False
+    return not any(
+        view.text[k] in FR_CALLED_TO and view.norm[k + 1] not in ("telephone", "tel")
+        for k in range(cue.end, min(end, len(view.doc) - 1))
+    )  # « appelé plusieurs fois au téléphone »
 
 
 def _negated(view: _DocView, cue: Span) -> bool:
@@ -1206,7 +1329,10 @@ class ReportedSpeech:
                     continue
                 speaker, found = inner, [inner]
             if speaker is not None:
-                inner = _inner_subject(view, anchor)
+                # « "Soleimani est responsable de ..." »: a cue whose topic comes first has
+                # its topic, not an actor of its own, as subject
+                topic_first = view.lang == "fr" and side == "before"
+                inner = None if topic_first else _inner_subject(view, anchor)
                 if inner is not None and not _affiliated(view, inner, speaker):
                     continue  # "X said that Y rejected ...": Y's act as X tells it, not X's stance
                 speakers, confidence = found, 0.75
@@ -1256,15 +1382,45 @@ class ReportedSpeech:
                 last, last_sent = sp, si
                 if claim.confidence >= self.min_confidence:
                     yield claim
+                second = self._second(view, cues, cue, claim, sp, confidence)
+                if second is not None and second.confidence >= self.min_confidence:
+                    covered.append((cue.start, claim_topic_end(second, doc), sp))
+                    yield second
+
+    def _second(self, view: _DocView, cues: list[Span], cue: Span, claim: Claim,
+                speaker: Span, confidence: float) -> Claim | None:  # fmt: skip
+        """The second of two coordinated calls, by the same speaker: a call for what follows
+        « et à », or the opposing act that opens it (« et à s'abstenir de toute provocation »)."""
+        conjunct = claim.extra.get("conjunct")
+        if not conjunct:
+            return None
+        first, end = conjunct
+        start = first
+        while start < end and _is_stop(view, start):
+            start += 1
+        if start >= end:
+            return None
+        act = next((c for c in cues if first <= c.start <= start), None)  # « s'abstenir »
+        if act is not None and stance_types()[act.label_].polarity == "oppose":
+            return self._claim(view, act, act.kb_id_.split(":")[0], speaker, confidence)
+        return self._claim(view, cue, "after", speaker, confidence, span=(start, end))
 
     def _claim(self, view: _DocView, cue: Span, side: str, speaker: Span,
-               confidence: float) -> Claim | None:  # fmt: skip
+               confidence: float, span: tuple[int, int] | None = None) -> Claim | None:  # fmt: skip
         doc = view.doc
-        start, end = _topic_tokens(view, cue, side, speaker)
+        start, end = span or _topic_tokens(view, cue, side, speaker)
         stance = cue.label_
-        if stance in ("call_for", "demand") and end > start and cue.kb_id_.split(":")[1] == "0":
-            # (a modal, «يريد», "must", has no addressee)
-            start, end = _called_to(view, start, end)
+        conjunct = None
+        if stance in ("call_for", "demand") and end > start and span is None:
+            if cue.kb_id_.split(":")[1] == "0":  # (a modal, «يريد», "must", has no addressee)
+                start, end = _called_to(view, start, end)
+            if view.lang == "fr" and _phoned(view, cue, end):
+                return None
+            conjunct = _second_call(view, start) if view.lang == "fr" else None
+            if conjunct is not None:
+                end = min(end, conjunct[0])  # « à revenir ... et à s'abstenir ... »
+                while end > start and _is_stop(view, end - 1):
+                    end -= 1
             start, stance = _stop_demanded(view, start, end, stance)
         if end <= start and cue.label_ == "threaten" and len(cue) > 1:
             # "Tehran promised retaliation": the threat itself is what is announced
@@ -1312,7 +1468,7 @@ class ReportedSpeech:
             negated=negated,
             confidence=confidence,
             date=doc._.stancegraph_date,
-            extra={"topic_end": end},
+            extra={"topic_end": end, "conjunct": conjunct},
         )
 
 

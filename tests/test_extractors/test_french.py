@@ -1,0 +1,155 @@
+"""French constructions: participles, appositions, relative clauses, coordinated calls.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import extract_text
+from extractors.claims import Claim
+
+
+def _pairs(claims: list[Claim]) -> list[tuple[str, str, str]]:
+    return [(c.actor.label, c.polarity, c.topic.label) for c in claims]
+
+
+def _has(claims: list[Claim], actor: str, polarity: str, word: str) -> bool:
+    return any(
+        actor in (c.actor.label, c.actor.country)
+        and c.polarity == polarity
+        and word in c.topic.label
+        for c in claims
+    )
+
+
+POSITIVE = [
+    # an unknown name right before a verb in the present tense or a participle
+    ("Jean Dupont condamne l'attaque contre le convoi.", "Jean Dupont", "oppose", "attaque"),
+    (
+        "Le Canada a exprimé sa « vive inquiétude », le porte-parole du gouvernement, "
+        "Paul Lefort appelant à la reprise du dialogue.",
+        "Paul Lefort",
+        "support",
+        "reprise du dialogue",
+    ),
+    # an apposition between the name and its verb; « à » is no auxiliary
+    (
+        "Marie Durand, exilée au Canada, avait appelé les Européens à rejeter le référendum.",
+        "Marie Durand",
+        "oppose",
+        "référendum",
+    ),
+    # the antecedent of a relative clause that closes before the verb acts, all conjuncts
+    (
+        "Le Japon, l'Inde et la Chine, qui siègent au comité, contestent à la Turquie le droit "
+        "de bloquer le projet.",
+        "IND",
+        "oppose",
+        "droit",
+    ),
+    ("La Turquie a menacé de fermer sa frontière avec l'Arménie.", "TUR", "oppose", "frontière"),
+    # a cue whose topic comes first: its subject is the topic, not a speaker of its own
+    (
+        "« Le régime de M. Petrov est responsable de la famine », a déclaré Sergueï Lavrov.",
+        "Sergey Lavrov",
+        "oppose",
+        "régime",
+    ),
+    # « qui » + verb: the actor just before « qui » speaks
+    (
+        "La Chine est le premier partenaire du Japon qui dit redouter une nouvelle crise.",
+        "JPN",
+        "oppose",
+        "crise",
+    ),
+    # government nouns with a demonym stand for the state
+    (
+        "Le régime syrien a dénoncé une « agression » contre son territoire.",
+        "SYR",
+        "oppose",
+        "agression",
+    ),
+    ("Les autorités russes ont condamné l'attentat.", "RUS", "oppose", "attentat"),
+    # coordinated calls: two claims; an opposing act in the second one is an opposition
+    (
+        "La Norvège a appelé à un cessez-le-feu et à la reprise des négociations.",
+        "NOR",
+        "support",
+        "cessez-le-feu",
+    ),
+    (
+        "La Norvège a appelé à un cessez-le-feu et à la reprise des négociations.",
+        "NOR",
+        "support",
+        "reprise des négociations",
+    ),
+    (
+        "Le Canada a appelé la Turquie à « respecter ses engagements et à s'abstenir de toute "
+        "opération militaire ».",
+        "CAN",
+        "oppose",
+        "opération militaire",
+    ),
+    # « éviter » in speech; « et » before a second act ends the first topic
+    (
+        "« Il faut éviter une guerre régionale et appeler les parties au dialogue », a déclaré le "
+        "Canada.",
+        "CAN",
+        "oppose",
+        "guerre régionale",
+    ),
+    (
+        "« Il faut éviter une guerre régionale et appeler les parties au dialogue », a déclaré le "
+        "Canada.",
+        "CAN",
+        "support",
+        "dialogue",
+    ),
+    # a participle after a comma continues the subject, « que » opens what was said
+    (
+        "Marie Durand a salué la décision des juges, jugeant que M. Petrov avait "
+        "« perdu toute légitimité ».",
+        "Marie Durand",
+        "oppose",
+        "Petrov",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "actor", "polarity", "word"), POSITIVE)
+def test_finds_the_claim(text: str, actor: str, polarity: str, word: str) -> None:
+    claims = extract_text(text, "fr", doc_id="t.txt", date="2020-01-01")
+    assert _has(claims, actor, polarity, word), _pairs(claims)
+
+
+def test_a_name_after_que_is_not_the_speaker() -> None:
+    text = (
+        "Marie Durand a salué la décision, jugeant que M. Petrov avait « perdu toute légitimité »."
+    )
+    claims = extract_text(text, "fr", doc_id="t.txt")
+    assert all(c.actor.label != "M. Petrov" for c in claims), _pairs(claims)
+
+
+def test_closed_quotation_is_no_parenthesis() -> None:
+    text = (
+        "Le Canada a exprimé sa « vive inquiétude », le porte-parole du gouvernement, "
+        "Paul Lefort appelant à la reprise du dialogue."
+    )
+    claims = extract_text(text, "fr", doc_id="t.txt")
+    assert all("Lefort" not in c.topic.label for c in claims), _pairs(claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # « appeler quelqu'un » (to phone) is no call for anything
+        "Il a rencontré M. Petrov, qu'il a appelé plusieurs fois au téléphone.",
+        # an actor inside a relative clause is not the subject of the main verb
+        "Ce comité, qui compte parmi ses membres l'écrivaine Marie Durand, a appelé à la grève.",
+    ],
+)
+def test_finds_no_claim(text: str) -> None:
+    claims = extract_text(text, "fr", doc_id="t.txt")
+    assert claims == [], _pairs(claims)
