@@ -128,6 +128,20 @@ def arabic_candidates(folded: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=200_000)
+def suffix_only(folded: str) -> frozenset[str]:
+    """The token and its forms with a pronoun suffix removed (no proclitic removed).
+
+    >>> sorted(suffix_only(fold("يدعوه")))
+    ['يدعو', 'يدعوه']
+    """
+    out = {folded}
+    for suffix in _SUFFIXES:
+        if folded.endswith(suffix) and len(folded) - len(suffix) >= _MIN_STEM:
+            out.add(folded[: -len(suffix)])
+    return frozenset(out)
+
+
+@lru_cache(maxsize=200_000)
 def conjunction_only(folded: str) -> frozenset[str]:
     """The token and, for Arabic, the token without a leading conjunction و/ف.
 

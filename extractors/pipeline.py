@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 
 from .lexicon import LANGUAGES, LexiconError
 from .matcher import Match, TokenKeys, doc_keys
-from .normalize import fold
+from .normalize import fold, suffix_only
 from .resources import LATIN, resources
 
 if not Doc.has_extension("stancegraph_date"):
@@ -121,6 +121,11 @@ def _span(doc: Doc, m: Match, label: str, kb: str = "") -> Span:
     return Span(doc, m.start, m.end, label=label, kb_id=kb)
 
 
+AR_STATE_FORMS = frozenset(
+    fold(w) for w in ("سلطنة", "مملكة", "المملكة", "دولة", "جمهورية", "الجمهورية", "إمارة")
+)
+
+
 @Language.factory("stancegraph_actors", assigns=["doc.spans"])
 def make_actors(nlp: Language, name: str) -> ActorFinder:
     return ActorFinder(str(nlp.lang))
@@ -176,20 +181,26 @@ class ActorFinder:
             # honorifics may stand between the title and the name.
             after = end
             steps = 0
+            former = start > 0 and toks[start - 1].folded in _FORMER  # "former president"
             while (
                 after < len(doc)
                 and steps < 4
+                and after not in by_start  # «علي خامنئي»: a name, though «علي» folds like «على»
                 and (
                     after in demonyms
                     or toks[after].text in (",", "،")
                     or toks[after].folded in _ARTICLES
                     or after in honorific_at
                     or (toks[after].folded in res.stopwords and after == end)
+                    or toks[after].folded in _FORMER
                 )
             ):
+                former = former or toks[after].folded in _FORMER
                 after = demonyms[after].end if after in demonyms else after + 1
                 steps += 1
             name = by_start.get(after)
+            if former and name is None:
+                continue  # "the former US president", «الرئيس الأمريكي السابق»: not the holder
             if role == ANONYMOUS_ROLE:
                 continue  # "a Hamas official said": an unnamed source, not Hamas
             if name is not None:
@@ -217,6 +228,8 @@ class ActorFinder:
             spans.append(span)
             for i in range(start, span_end):
                 taken[i] = True
+        if self.lang == "ar":
+            spans = self._state_forms(doc, toks, taken, spans)
         spans.extend(self._anaphors(doc, toks, taken, spans))
         spans.extend(self._peoples(doc, toks, taken))
         if self.lang in LATIN:
@@ -254,6 +267,26 @@ class ActorFinder:
             if actor and actor.type == "state":
                 return actor.country
         return None
+
+    def _state_forms(self, doc: Doc, toks: list[TokenKeys], taken: list[bool],
+                     spans: list[Span]) -> list[Span]:  # fmt: skip
+        """«وسلطنة بروناي», «مملكة البحرين», «دولة قطر»: the form of government before a
+        state's name belongs to the mention."""
+        out = []
+        for s in spans:
+            i = s.start - 1
+            entry = self.res.actors.get(s.label_)
+            if (
+                i >= 0
+                and not taken[i]
+                and entry is not None
+                and entry.type == "state"
+                and toks[i].conj & AR_STATE_FORMS
+            ):
+                s = Span(doc, i, s.end, label=s.label_, kb_id=s.kb_id_)
+                taken[i] = True
+            out.append(s)
+        return out
 
     def _anaphors(self, doc: Doc, toks: list[TokenKeys], taken: list[bool],
                   spans: list[Span]) -> list[Span]:  # fmt: skip
@@ -397,6 +430,7 @@ class ActorFinder:
 
 
 _ARTICLES = {"the", "le", "la", "les", "l'", "a", "an", "un", "une"}
+_FORMER = {fold(w) for w in ("former", "ex", "ancien", "ancienne", "السابق", "السابقة")}
 _AUXILIARIES = {
     "a",
     "ont",
@@ -422,6 +456,14 @@ def _is_name_token(tok: TokenKeys) -> bool:
             and not text.isupper())  # fmt: skip
 
 
+def _verb_like(tok: TokenKeys, heads: frozenset[str]) -> bool:
+    """An Arabic token that matches a listed word with at most a conjunction (و ف) before it
+    and a pronoun after it: «ويدعوه» is «يدعو», «بوصفه» ("as") is no «وصف» ("described");
+    a listed noun may still take its article («القول» in «بالقول»)."""
+    forms = {f for c in tok.conj for f in suffix_only(c)}
+    return bool(forms & heads) or any(f.startswith("ال") for f in tok.head & heads)
+
+
 @Language.factory("stancegraph_speech", assigns=["doc.spans"])
 def make_speech(nlp: Language, name: str) -> SpeechFinder:
     return SpeechFinder(str(nlp.lang))
@@ -440,6 +482,7 @@ class SpeechFinder:
             _span(doc, m, m.payload)
             for m in self.res.reporting.find(toks)
             if m.start not in named  # «كيري» (Kerry) is no «ك + يرى»
+            and (self.res.lang != "ar" or _verb_like(toks[m.start], self.res.reporting_heads))
         ]
         doc.spans["stancegraph_quotes"] = find_quotes(doc)
         return doc
@@ -487,13 +530,17 @@ class CueFinder:
     def __call__(self, doc: Doc) -> Doc:
         res = self.res
         toks = keys(doc)
+        # a name is no stance: «ستيفان» (Staffan) is no future verb, "Mr Hope" no hope
+        named = {i for a in doc.spans["stancegraph_actors"] for i in range(a.start, a.end)
+                 if a.kb_id_ in ("name", "unknown")}  # fmt: skip
         cues = [
             _span(doc, m, m.payload.stance, f"{m.payload.topic}:{int(m.payload.speech)}")
             for m in res.cues.find(toks)
             if not (m.end < len(toks) and toks[m.end].folded in m.payload.unless_next)
+            and m.start not in named
         ]
         if res.cue_patterns:
-            taken = {i for c in cues for i in range(c.start, c.end)}
+            taken = {i for c in cues for i in range(c.start, c.end)} | named
             for i, tok in enumerate(toks):
                 if i in taken:
                     continue

@@ -45,8 +45,9 @@ QUOTE_CHARS = set("\"'«»“”„‹›‘’")
 PRONOUNS = {
     "en": {"he", "she", "they", "we", "i"},
     "fr": {"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-elles", "nous", "je"},
-    "ar": {"هو", "هي", "انه", "انها"},
-}
+    "ar": {fold(w) for w in ("هو", "هي", "إنه", "إنها", "لكنه", "لكنها", "ولكنه", "ولكنها",
+                             "فإنه", "فإنها")},
+}  # fmt: skip
 AUX = {
     "en": {"has", "have", "had", "will", "would", "also", "is", "was", "are", "were", "then",
            "again", "strongly", "firmly", "has also", "did", "does", "not", "n't", "never"},
@@ -789,13 +790,15 @@ def _subjects(view: _DocView, cue: Span, last: Span | None, last_sent: int) -> l
     aux = AUX.get(view.lang, set())
     while j >= sent.start and view.norm[j] in aux:
         j -= 1
-    if (
-        j >= sent.start
-        and view.norm[j] in PRONOUNS.get(view.lang, set())
-        and last is not None
-        and view.sent_index(cue.start) - last_sent <= CARRY_SENTENCES
-    ):
-        return [last]
+    if j >= sent.start and view.norm[j] in PRONOUNS.get(view.lang, set()):
+        # «ولم يفصح خامنئي عن قراره لكنه شكر المفاوضين»: the subject named earlier in the
+        # sentence, else the last speaker
+        earlier = [a for a in view.actors if sent.start <= a.start and a.end <= j
+                   and not _governed(view, a)]  # fmt: skip
+        if earlier:
+            return [earlier[-1]]
+        if last is not None and view.sent_index(cue.start) - last_sent <= CARRY_SENTENCES:
+            return [last]
     # the clause before the cue
     i = cue.start - 1
     limit = max(sent.start, cue.start - 14)
@@ -1066,6 +1069,28 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
     return start, end
 
 
+SPEAKER_REFERENCES = {fold(w) for w in (
+    "نحن", "أنا", "إننا", "إنني", "إني", "أننا", "أنني", "بلاده", "بلادها", "بلادنا", "حكومته",
+    "حكومتها", "حكومتنا", "هو", "هي", "هم", "إنه", "إنها", "أنه", "أنها", "و",
+)}  # fmt: skip
+
+
+def _opens_clause(view: _DocView, i: int) -> bool:
+    """Whether the verb at ``i`` opens its clause or follows its actor («إن بلاده ستواصل»,
+    ««سنعمل»», «قال هولاند إننا سنضرب»), rather than a noun that is its own subject
+    («محادثات لافروف مع كيري ستركز»)."""
+    sent = view.sents[view.sent_index(i)]
+    j = i - 1
+    while j >= sent.start and (view.text[j] in QUOTE_CHARS or view.space[j]):
+        j -= 1
+    if j < sent.start or view.punct[j] or j in view.reporting_tokens:
+        return True
+    if view.norm[j] in COMPLEMENTIZERS or view.norm[j] in SPEAKER_REFERENCES:
+        return True
+    actor = view.actor_at.get(j)
+    return actor is not None and not _governed(view, actor)
+
+
 def _indefinite_noun(view: _DocView, i: int) -> bool:
     """An Arabic content word without the article, before a verb that describes it («مشروع
     فرنسي تحاول باريس صياغته»): not a name, function word, reporting verb or cue."""
@@ -1310,6 +1335,8 @@ class ReportedSpeech:
             if deferred_to == n and speech_only == "1":
                 anchor, speech_only = cues[n - 1], "0"
             morphological = bool(how)  # found by a pattern (a future verb), not a listed word
+            if morphological and speech_only == "1" and not _opens_clause(view, cue.start):
+                continue  # «محادثات لافروف مع كيري ستركز على ...»: the talks will, not a speaker
             if side == "either" and not _predicative(view, cue):
                 continue  # "acceptable solutions", «حلول مقبولة»: an attribute, not a judgement
             si = view.sent_index(cue.start)
@@ -1336,12 +1363,23 @@ class ReportedSpeech:
                 if inner is not None and not _affiliated(view, inner, speaker):
                     continue  # "X said that Y rejected ...": Y's act as X tells it, not X's stance
                 speakers, confidence = found, 0.75
+                if (
+                    inner is not None
+                    and inner.label_ != speaker.label_
+                    and _actor_type(view, inner) == "person"
+                ):
+                    # «ذكر بوغدانوف ... التي اقترح بوتين تشكيلها»: a colleague's own act,
+                    # named with its subject, is the colleague's
+                    speakers, speaker = [inner], inner
             elif speech_only == "1":
                 # "must", «يجب»: a position only when somebody says it, or with an explicit
                 # subject of its own («ويريد عباس ...», "Abbas wants ...")
                 inner = None if morphological else _inner_subject(view, cue)
-                if inner is None or (view.lang == "ar" and inner.start >= cue.end):
-                    continue  # after an Arabic noun the actor is its genitive («حليفة روسيا»)
+                if inner is None or (
+                    view.lang == "ar" and inner.start >= cue.end and not _imperfect(view, cue.start)
+                ):
+                    continue  # after an Arabic noun the actor is its genitive («حليفة روسيا»);
+                    # after a verb, its subject («ويريد عباس»)
                 speakers, confidence = [inner], 0.65
             elif view.lang == "ar" and anchor is cue and _nominal_ar(view, cue):
                 # a verbal noun («بموافقة», «الداعم», «للتنديد») takes the actor that follows

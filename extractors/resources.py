@@ -71,6 +71,11 @@ class Resources:
                 for e in data.cues
             ),
         )
+        #: folded first words of reporting forms: an Arabic verb takes و/ف, never ب/ل/ك
+        #: («بوصفه», "as", is no «وصف», "described")
+        self.reporting_heads = frozenset(
+            fold(f.split()[0]) for e in data.reporting for f in e.forms if f.split()
+        )
         #: folded one-word cue forms: tells «تقترحه» (a cue with an object pronoun) from «تقترح»
         self.cue_words = frozenset(fold(f) for e in data.cues for f in e.forms if " " not in f)
         self.cue_patterns: list[tuple[re.Pattern[str], frozenset[str], CueInfo]] = [

@@ -161,3 +161,80 @@ def test_an_act_reported_by_an_unnamed_source_is_the_actors() -> None:
     )
     # what the unnamed source says in its own name stays unclaimed
     assert not _claims('وقال مسؤول في الحركة: "يجب رفض الاتفاق".', "ar")
+
+
+def test_arabic_future_verbs_need_the_speaker_as_subject() -> None:
+    # «ستيفان» is a name, not «س» + verb; «المحادثات ستركز» is what the talks will do
+    text = "وقال لافروف إن المبعوث ستيفان دي ميستورا يزور موسكو وإن المحادثات ستركز على الأزمة."
+    assert not [c for c in _claims(text, "ar") if c.stance == "intend"]
+    claims = _claims("وقال لافروف إن بلاده ستواصل دعم الحكومة السورية.", "ar")
+    assert _has(claims, "Sergey Lavrov", "support", "الحكومة السورية"), _summary(claims)
+
+
+def test_arabic_modal_verb_before_its_subject() -> None:
+    claims = _claims("ويريد عباس تحديد موعد للانتخابات قبل نهاية العام.", "ar")
+    assert _has(claims, "Mahmoud Abbas", "support", "موعد للانتخابات"), _summary(claims)
+
+
+def test_a_colleagues_own_act_inside_reported_speech_is_the_colleagues() -> None:
+    text = (
+        "وذكر لافروف أن لدى الأمم المتحدة أفكارا لتشكيل جبهة واسعة ضد الإرهاب، كتلك التي "
+        "اقترح الرئيس الروسي فلاديمير بوتين تشكيلها."
+    )
+    claims = _claims(text, "ar")
+    assert any(
+        c.actor.label == "Vladimir Putin" and c.stance == "propose" and "جبهة" in c.topic.label
+        for c in claims
+    ), _summary(claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وتطالب ماليزيا وسلطنة بروناي بالسيادة على الجزر.", "BRN"),
+        ("ورحبت مملكة البحرين بالاتفاق.", "BHR"),
+        ("ورحبت دولة قطر بالاتفاق.", "QAT"),
+    ],
+)
+def test_arabic_form_of_government_joins_the_state(text: str, actor: str) -> None:
+    claims = _claims(text, "ar")
+    assert any(c.actor.country == actor for c in claims), _summary(claims)
+    assert not any("سلطنة" in c.topic.label or "مملكة" in c.topic.label for c in claims)
+
+
+def test_arabic_as_is_no_reporting_verb_and_names_are_no_verbs() -> None:
+    # «بوصفه» is "as", not «وصف» "described"; «كيري» (Kerry) is no «ك + يرى»
+    text = "وقال لافروف إن واشنطن ترفض الاعتراف بالأسد بوصفه شريكا في الحرب على الإرهاب."
+    claims = _claims(text, "ar")
+    assert _has(claims, "Sergey Lavrov", "oppose", "الاعتراف"), _summary(claims)
+    from extractors.pipeline import process
+
+    doc = process("التقى كيري نظيره الروسي ووصف المحادثات بأنها بناءة", "ar")
+    assert [s.text for s in doc.spans["stancegraph_reporting"]] == ["ووصف"]
+
+
+def test_arabic_title_before_a_name_that_folds_like_a_preposition() -> None:
+    # «علي» (Ali) folds like «على» (on); the title still joins the name
+    claims = _claims("وأشاد المرشد الأعلى علي خامنئي بالاتفاق لكنه شكر المفاوضين.", "ar")
+    assert _has(claims, "Ali Khamenei", "support", "بالاتفاق"), _summary(claims)
+    assert _has(claims, "Ali Khamenei", "support", "المفاوضين"), _summary(claims)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ar", "وقال الرئيس الأمريكي السابق إنه يرفض الحرب."),
+        ("en", "The former French president said he rejected the war."),
+    ],
+)
+def test_a_former_office_holder_is_not_the_holder(lang: str, text: str) -> None:
+    claims = _claims(text, lang, date="2015-07-24")
+    assert not any(c.actor.label in ("Barack Obama", "François Hollande") for c in claims)
+
+
+def test_arabic_thanking_is_praise_but_a_name_is_not() -> None:
+    assert _has(
+        _claims("وشكر لافروف الوسطاء على جهودهم.", "ar"), "Sergey Lavrov", "support", "الوسطاء"
+    )
+    claims = _claims("وقال وزير الخارجية المصري سامح شكري إن الاجتماع عقد أمس.", "ar")
+    assert not claims, _summary(claims)
