@@ -80,6 +80,8 @@ class _DocView:
         self.lang = doc.lang_
         self.res = resources(self.lang)
         self.sents = list(doc.sents)
+        #: per sentence: whether it is a question (ends with ? or ؟)
+        self.question = [any(t.text in ("?", "؟") for t in sent[-3:]) for sent in self.sents]
         self.sent_starts = [s.start for s in self.sents]
         self.actors = list(doc.spans["stancegraph_actors"])
         self.quotes = list(doc.spans["stancegraph_quotes"])
@@ -1340,6 +1342,8 @@ class ReportedSpeech:
             if side == "either" and not _predicative(view, cue):
                 continue  # "acceptable solutions", «حلول مقبولة»: an attribute, not a judgement
             si = view.sent_index(cue.start)
+            if view.question[si]:
+                continue  # «هل هو مشروع خاص بهم؟», "Will Russia accept?": a question takes no side
             for f in frames:  # the latest speaker before this sentence
                 if last_sent <= f.sentence < si:
                     last, last_sent = f.speaker, f.sentence
@@ -1352,8 +1356,12 @@ class ReportedSpeech:
                 # a quotation nobody is credited with; an act it reports of a named actor
                 # is still that actor's («وقبلت الحركة الدعوة», said a Hamas official)
                 inner = _inner_subject(view, anchor) if speech_only == "0" else None
-                if inner is None:
-                    continue
+                if inner is None or (
+                    view.lang == "ar"
+                    and inner.start >= anchor.end
+                    and _imperfect(view, anchor.start)
+                ):
+                    continue  # «ويهدد إسرائيل»: after an imperfect verb a name may be its object
                 speaker, found = inner, [inner]
             if speaker is not None:
                 # « "Soleimani est responsable de ..." »: a cue whose topic comes first has
@@ -1460,6 +1468,14 @@ class ReportedSpeech:
                 while end > start and _is_stop(view, end - 1):
                     end -= 1
             start, stance = _stop_demanded(view, start, end, stance)
+        if (
+            view.lang == "ar"
+            and stance == "threaten"
+            and start < end
+            and _imperfect(view, cue.start)
+            and not view.norm[start].startswith("ب")
+        ):
+            return None  # «الاتفاق يهدد إسرائيل» endangers; a threat is «تهدد بالانسحاب»
         if end <= start and cue.label_ == "threaten" and len(cue) > 1:
             # "Tehran promised retaliation": the threat itself is what is announced
             start, end = cue.end - 1, cue.end

@@ -238,3 +238,26 @@ def test_arabic_thanking_is_praise_but_a_name_is_not() -> None:
     )
     claims = _claims("وقال وزير الخارجية المصري سامح شكري إن الاجتماع عقد أمس.", "ar")
     assert not claims, _summary(claims)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ar", "هل ترفض روسيا الخطة الأمريكية؟"),
+        ("en", "Will Russia reject the American plan?"),
+        ("fr", "La Russie va-t-elle rejeter le plan américain ?"),
+    ],
+)
+def test_a_question_takes_no_side(lang: str, text: str) -> None:
+    claims = _claims(text, lang)
+    assert not claims, _summary(claims)
+
+
+def test_arabic_imperfect_threaten_needs_what_is_threatened() -> None:
+    # «يهدد إسرائيل» (endangers Israel) is no threat by Israel; «تهدد بالانسحاب» is a threat
+    text = 'وقال معارضون إن الاتفاق "سيمنح إيران قوة ويهدد إسرائيل".'
+    assert not any(c.stance == "threaten" for c in _claims(text, "ar"))
+    claims = _claims("وتهدد إيران بإغلاق مضيق هرمز.", "ar")
+    assert any(c.stance == "threaten" and c.actor.country == "IRN" for c in claims), _summary(
+        claims
+    )
