@@ -159,6 +159,8 @@ class ActorFinder:
                 spans.append(_span(doc, amb, amb.payload, "name"))
                 for i in range(amb.start, amb.end):
                     taken[i] = True
+        if self.lang == "ar":
+            spans.extend(self._surnames(doc, toks, taken, spans))
         demonyms = {m.start: m for m in res.demonyms.find(toks)}
         # Titles are matched with demonym tokens left out ("ministre russe des Affaires étrangères").
         in_demonym = {i for d in demonyms.values() for i in range(d.start, d.end)}
@@ -199,6 +201,33 @@ class ActorFinder:
                 after = demonyms[after].end if after in demonyms else after + 1
                 steps += 1
             name = by_start.get(after)
+            if (
+                name is None
+                and self.lang == "ar"
+                and role in (SPEAKER_ROLE, ANONYMOUS_ROLE)
+                and not any(toks[k].folded in res.stopwords for k in range(end, after))
+            ):  # («مسؤول في إقليم كردستان»: an official in a place, no name)
+                # «وزير النفط الإيراني بيجن نامدار زنكنه»: a name the gazetteer lacks
+                at = after
+                name_end = self._arabic_name_at(toks, at, taken)
+                while (
+                    name_end is None
+                    and at < min(len(toks), after + 2)
+                    and (toks[at].folded.startswith("ال") and not taken[at])
+                ):  # «المتحدث باسم الخارجية الإيرانية مرضية أفخم»: the office, then the name
+                    at += 1
+                    name_end = self._arabic_name_at(toks, at, taken)
+                if name_end is not None:
+                    after = at
+                    from .claims import unknown_actor_id
+
+                    label = doc[after:name_end].text
+                    aid = unknown_actor_id(label)
+                    doc.user_data.setdefault("stancegraph_unknown", {})[aid] = label
+                    spans.append(Span(doc, start, name_end, label=aid, kb_id="unknown"))
+                    for i in range(start, name_end):
+                        taken[i] = True
+                    continue
             if former and name is None:
                 continue  # "the former US president", «الرئيس الأمريكي السابق»: not the holder
             if role == ANONYMOUS_ROLE:
@@ -267,6 +296,58 @@ class ActorFinder:
             if actor and actor.type == "state":
                 return actor.country
         return None
+
+    def _arabic_name_at(self, toks: list[TokenKeys], i: int, taken: list[bool]) -> int | None:
+        """End of an unknown Arabic personal name of two to four words starting at ``i``
+        (after a title), or None. Name words are Arabic letters without the article (but
+        «عبد الله»), and the name ends before a function word, a time word, an article-led
+        word, punctuation or a verb of speech or stance."""
+        res = self.res
+        j = i
+        while j < len(toks) and j - i < 5:
+            tok = toks[j]
+            word = tok.folded
+            prev = toks[j - 1].folded if j > i else ""
+            if (
+                taken[j]
+                or not tok.text.isalpha()
+                or not _ARABIC_LETTER.match(tok.text)
+                or (word.startswith("ال") and prev not in _NAME_JOINERS)
+                or (word in res.stopwords and tok.text != "علي")
+                or word in res.prepositions
+                or word in _NOT_NAMES
+                or tok.conj & res.reporting_heads
+                or tok.full & res.cue_words
+            ):
+                break
+            j += 1
+        if not 2 <= j - i <= 4:
+            return None
+        return j
+
+    def _surnames(self, doc: Doc, toks: list[TokenKeys], taken: list[bool],
+                  spans: list[Span]) -> list[Span]:  # fmt: skip
+        """«سامح شكري ... وأضاف شكري»: after a person's full name, the last word of that
+        name alone is the same person (Arabic has no capitals to tell a surname otherwise)."""
+        surnames: dict[str, tuple[int, str]] = {}  # folded surname → (first mention end, id)
+        for s in spans:
+            entry = self.res.actors.get(s.label_)
+            if entry is None or entry.type != "person" or len(s) < 2:
+                continue
+            last = toks[s.end - 1].folded
+            if len(last) >= 3 and last not in self.res.stopwords:
+                known = surnames.setdefault(last, (s.end, s.label_))
+                if known[1] != s.label_:
+                    surnames[last] = (known[0], "")  # two people share it: neither
+        out = []
+        for i, tok in enumerate(toks):
+            if taken[i]:
+                continue
+            hit = next((surnames[f] for f in tok.head if f in surnames), None)
+            if hit is not None and hit[1] and hit[0] <= i:
+                out.append(Span(doc, i, i + 1, label=hit[1], kb_id="name"))
+                taken[i] = True
+        return out
 
     def _state_forms(self, doc: Doc, toks: list[TokenKeys], taken: list[bool],
                      spans: list[Span]) -> list[Span]:  # fmt: skip
@@ -430,6 +511,13 @@ class ActorFinder:
 
 
 _ARTICLES = {"the", "le", "la", "les", "l'", "a", "an", "un", "une"}
+_NAME_JOINERS = {fold(w) for w in ("عبد", "أبو", "أبي", "بن", "بنت")}  # «عبد الله», «أبو الغيط»
+_NOT_NAMES = {fold(w) for w in (
+    "أمس", "غدا", "يوم", "مساء", "صباح", "خلال", "عقب", "بعد", "قبل", "إن", "أن", "إنه", "أنه",
+    "إنها", "أنها", "بأن", "لدى", "حول", "أثناء", "مع", "عن", "في", "من", "إلى", "على", "كما",
+    "أيضا", "وأن", "وإن", "قد", "لقد", "هو", "هي", "الذي", "التي", "بعدما", "حين", "حيث",
+    "السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "فيه", "منه",
+)}  # fmt: skip
 _FORMER = {fold(w) for w in ("former", "ex", "ancien", "ancienne", "السابق", "السابقة")}
 _AUXILIARIES = {
     "a",

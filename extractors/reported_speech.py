@@ -1017,6 +1017,9 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
         and len(view.norm[start]) >= 5
         and view.norm[start].endswith(("ه", "ها", "هم", "هما"))
         and not _nominal_ar(view, cue)
+        and speaker is not None
+        and speaker.start == cue.end
+        and start == speaker.end  # verb, subject, then the complement: «تحاول باريس صياغته»
     )  # «مشروع فرنسي تحاول باريس صياغته»: the complement points back to the antecedent
     if side == "after" and (end - start <= 1 or object_pronoun or resumptive):
         j = cue.start - 1

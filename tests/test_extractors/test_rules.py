@@ -261,3 +261,30 @@ def test_arabic_imperfect_threaten_needs_what_is_threatened() -> None:
     assert any(c.stance == "threaten" and c.actor.country == "IRN" for c in claims), _summary(
         claims
     )
+
+
+def test_arabic_surname_alone_after_the_full_name() -> None:
+    text = (
+        "وقال وزير الخارجية المصري سامح شكري إن بلاده ترحب بالاتفاق. وأضاف شكري أن مصر ترفض التدخل."
+    )
+    claims = _claims(text, "ar")
+    assert _has(claims, "Sameh Shoukry", "oppose", "التدخل"), _summary(claims)
+    # before the full name, the word is no name
+    assert not _claims("وأضاف شكري أن مصر ترفض التدخل.", "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("قال وزير النفط الإيراني بيجن نامدار زنكنه اليوم إن بلاده ترفض خفض الإنتاج.", "بيجن نامدار زنكنه"),
+        ("وقال المتحدث باسم الحركة سامي أبو زهري إن الحركة ترفض المبادرة.", "سامي أبو زهري"),
+    ],
+)  # fmt: skip
+def test_arabic_unknown_name_after_a_title_is_the_speaker(text: str, name: str) -> None:
+    claims = _claims(text, "ar")
+    assert any(c.actor.label == name and c.actor.wikidata is None for c in claims), _summary(claims)
+
+
+def test_an_official_in_a_place_is_no_name() -> None:
+    claims = _claims("وكان مسؤول في إقليم كردستان قد طالب تركيا بوقف غاراتها الجوية.", "ar")
+    assert not claims, _summary(claims)
