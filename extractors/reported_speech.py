@@ -15,6 +15,7 @@ Cues that only make sense as speech ("must", «يجب», « il faut », "enemy")
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -1246,6 +1247,23 @@ def _phoned(view: _DocView, cue: Span, end: int) -> bool:
     )  # « appelé plusieurs fois au téléphone »
 
 
+_VERDICT = {
+    "fr": re.compile(
+        r"\ba (\d+|\w+) (ans|mois)\b|\ba (la |une )?(peine|prison|reclusion|"
+        r"mort|perpetuite|amende)"
+    ),
+    "en": re.compile(r"\bto (\d+|\w+) (years|months)\b|\bto (death|life|prison|jail)\b"),
+    "ar": re.compile(r"(^| )(بالسجن|بالاعدام|بالحبس|بالمؤبد)"),
+}
+
+
+def _sentence_passed(view: _DocView, start: int, end: int) -> bool:
+    """A court's sentence, not a condemnation: "condemned to death", « condamné à 20 ans de
+    réclusion », «أدانته المحكمة بالسجن»."""
+    rx = _VERDICT.get(view.lang)
+    return bool(rx and rx.search(" ".join(view.norm[start : min(end + 4, len(view.norm))])))
+
+
 def _negated(view: _DocView, cue: Span) -> bool:
     doc = view.doc
     sent = view.sents[view.sent_index(cue.start)]
@@ -1479,6 +1497,8 @@ class ReportedSpeech:
             and not view.norm[start].startswith("ب")
         ):
             return None  # «الاتفاق يهدد إسرائيل» endangers; a threat is «تهدد بالانسحاب»
+        if stance == "condemn" and _sentence_passed(view, start, end):
+            return None  # « condamné à 20 ans de réclusion », «أدانته بالسجن»: a verdict
         if end <= start and cue.label_ == "threaten" and len(cue) > 1:
             # "Tehran promised retaliation": the threat itself is what is announced
             start, end = cue.end - 1, cue.end

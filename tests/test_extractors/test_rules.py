@@ -288,3 +288,21 @@ def test_arabic_unknown_name_after_a_title_is_the_speaker(text: str, name: str) 
 def test_an_official_in_a_place_is_no_name() -> None:
     claims = _claims("وكان مسؤول في إقليم كردستان قد طالب تركيا بوقف غاراتها الجوية.", "ar")
     assert not claims, _summary(claims)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Le tribunal a condamné jeudi l'ancien ministre à 20 ans de réclusion criminelle."),
+        ("en", "A court in Tehran condemned the journalist to death on Sunday."),
+        ("ar", "وأدانت المحكمة المتهم بالسجن عشر سنوات."),
+    ],
+)
+def test_a_courts_sentence_is_no_condemnation(lang: str, text: str) -> None:
+    claims = _claims(text, lang)
+    assert not [c for c in claims if c.stance == "condemn"], _summary(claims)
+
+
+def test_a_first_name_is_no_state() -> None:
+    claims = _claims("Dominique a dénoncé la réforme des retraites.", "fr")
+    assert not any(c.actor.country == "DMA" for c in claims), _summary(claims)
