@@ -873,7 +873,11 @@ def _is_passive(view: _DocView, cue: Span) -> bool:
     doc = view.doc
     if cue.label_ in ("willing", "intend"):
         return False
-    if cue.end < len(doc) and view.norm[cue.end] in {"to", "a", "de", "d'"}:
+    if (
+        cue.end < len(doc)
+        and view.norm[cue.end] in {"to", "a", "de", "d'"}
+        and cue.label_ not in ("criticize", "condemn")  # « a été accusé de racisme »
+    ):
         return False
     j = cue.start - 1
     while j >= 0 and view.norm[j] in {"also", "already", "aussi", "deja", "not", "pas", "ne", "n'"}:

@@ -306,3 +306,15 @@ def test_a_courts_sentence_is_no_condemnation(lang: str, text: str) -> None:
 def test_a_first_name_is_no_state() -> None:
     claims = _claims("Dominique a dénoncé la réforme des retraites.", "fr")
     assert not any(c.actor.country == "DMA" for c in claims), _summary(claims)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Donald Trump a régulièrement été accusé de racisme."),
+        ("en", "Donald Trump has often been accused of racism."),
+    ],
+)
+def test_the_target_of_a_passive_criticism_does_not_criticize(lang: str, text: str) -> None:
+    claims = _claims(text, lang)
+    assert not any(c.actor.label == "Donald Trump" for c in claims), _summary(claims)
