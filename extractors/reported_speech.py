@@ -616,9 +616,13 @@ def _svo_subject(view: _DocView, cue: Span) -> Span | None:
     """An Arabic subject before its verb, opening its clause: «إيران ستزيد», «لكن موسكو انتقدت»
     (not the genitive in «مصير الرئيس السوري يجب»)."""
     b = view.actor_at.get(cue.start - 1)
-    if b is None or _governed(view, b):
+    if b is None:
         return None
     k = b.start - 1
+    if k >= 0 and view.norm[k] in COMPLEMENTIZERS:
+        return b  # «إن إيران تدعم الإرهاب»: the subject of the clause that was said
+    if _governed(view, b):
+        return None
     if (k < 0 or view.punct[k] or view.space[k] or view.norm[k] in COMPLEMENTIZERS
             or k in view.boundary_starts):  # fmt: skip
         return b
