@@ -243,6 +243,12 @@ class ActorFinder:
                         taken[i] = True
                 continue
             if country is None:
+                # «وشدد وزير الخارجية»: a title alone is the holder of that office named last
+                prior = self._office_named_before(spans, start, role, day)
+                if prior is not None:
+                    spans.append(Span(doc, start, end, label=prior, kb_id="title"))
+                    for i in range(start, end):
+                        taken[i] = True
                 continue
             if role in (SPEAKER_ROLE, GOVERNMENT_ROLE):
                 # "the Chinese ambassador", "the Israeli government": credited to the state
@@ -295,6 +301,20 @@ class ActorFinder:
             actor = res.actors.get(prev.label_)
             if actor and actor.type == "state":
                 return actor.country
+        return None
+
+    def _office_named_before(self, spans: list[Span], start: int, role: str,
+                             day: dt.date | None) -> str | None:  # fmt: skip
+        """The actor named last before ``start`` who held ``role`` (of any state) on ``day``:
+        "the foreign minister" after "Adel al-Jubeir". None for generic titles."""
+        if role in (SPEAKER_ROLE, GOVERNMENT_ROLE, ANONYMOUS_ROLE, HONORIFIC_ROLE):
+            return None
+        for s in sorted(spans, key=lambda s: s.start, reverse=True):
+            if s.end > start:
+                continue
+            entry = self.res.actors.get(s.label_)
+            if entry is not None and any(r.role == role and r.holds_on(day) for r in entry.roles):
+                return entry.id
         return None
 
     def _arabic_name_at(self, toks: list[TokenKeys], i: int, taken: list[bool]) -> int | None:

@@ -665,6 +665,9 @@ def _inner_subject(view: _DocView, cue: Span) -> Span | None:
         a = view.actor_at.get(cue.end)
         if a is not None and a.start == cue.end and not _governed(view, a):
             return a  # VSO: «ترفض روسيا»
+        b = view.actor_at.get(cue.start - 1)
+        if b is not None and _nominal_ar(view, cue) and not _governed(view, b):
+            return b  # «موقف مصر الداعم للشرعية»: Egypt's supportive position
         return _svo_subject(view, cue)
     j = cue.start - 1
     aux = AUX.get(view.lang, set())

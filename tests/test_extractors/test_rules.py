@@ -326,3 +326,23 @@ def test_what_another_actor_does_in_a_quotation_is_no_stance_of_the_speaker() ->
     text = "وقال الجبير «إن إيران تدعم الإرهاب في المنطقة»."
     claims = _claims(text, "ar")
     assert not any(c.actor.label == "Adel al-Jubeir" and c.polarity == "support" for c in claims)
+
+
+def test_a_title_alone_is_the_office_holder_named_before() -> None:
+    text = (
+        "التقى وزير الخارجية السعودي عادل الجبير نظيره المصري في القاهرة. "
+        "وشدد وزير الخارجية خلال المؤتمر على أهمية إيجاد حل سياسي في سوريا."
+    )
+    claims = _claims(text, "ar", date="2015-07-24")
+    assert _has(claims, "Adel al-Jubeir", "support", "حل سياسي"), _summary(claims)
+    # with nobody holding the office named before, the title alone is nobody
+    claims = _claims("وشدد وزير الخارجية خلال المؤتمر على أهمية إيجاد حل سياسي.", "ar")
+    assert not claims, _summary(claims)
+
+
+def test_arabic_verbal_noun_after_an_actor_is_that_actors() -> None:
+    # «موقف مصر الداعم للشرعية»: Egypt's position, not the speaker's
+    text = "وقال الجبير إنه بحث الأوضاع اليمنية وموقف مصر الداعم للشرعية."
+    claims = _claims(text, "ar")
+    assert not any(c.actor.label == "Adel al-Jubeir" and "الشرعية" in c.topic.label
+                   for c in claims), _summary(claims)  # fmt: skip
