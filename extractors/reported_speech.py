@@ -126,7 +126,8 @@ class _DocView:
                 self.actor_at[i] = a
         # A capital after a preposition is a place, not the government: "jugé à Paris",
         # «في موسكو». Such mentions are no actors.
-        places = [a for a in self.actors if a.kb_id_ == "metonym" and _governed(self, a)]
+        places = [a for a in self.actors
+                  if a.kb_id_ == "metonym" and _governed(self, a) and not _agentive(self, a)]  # fmt: skip
         if places:
             self.actors = [a for a in self.actors if a not in places]
             for a in places:
@@ -201,6 +202,14 @@ def _governed(view: _DocView, a: Span, depth: int = 0) -> bool:
             return True  # «مرحبا بسمو الأمير محمد بن سلمان»: the honorific carries the preposition
         j -= 1  # "to the Russian President Putin"
     return j >= 0 and view.norm[j] in view.res.prepositions
+
+
+def _agentive(view: _DocView, a: Span) -> bool:
+    """True for the agent of a passive: "was welcomed by Beijing", « salué par Moscou »."""
+    j = a.start - 1
+    while j >= 0 and view.norm[j] in _determiners(view):
+        j -= 1
+    return j >= 0 and view.norm[j] in AGENT_MARKERS
 
 
 def _anonymous_subject(view: _DocView, verb: Span) -> bool:
@@ -360,6 +369,8 @@ def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
             after = []
     if view.lang in LATIN:
         before = _outside_relative(view, before, verb)
+        if len(after) > 1 and after[0].end == after[1].start:
+            after = after[1:]  # "said US Secretary of State Rice": the state modifies the name
     if view.lang == "fr":
         if _after_relative(view, verb):
             # « l'ennemi d'Israël qui dit craindre ... »: the actor just before « qui » speaks
@@ -706,8 +717,8 @@ def _conjoined_speakers(view: _DocView, speaker: Span, verb: Span) -> list[Span]
             nxt = view.actor_at.get(k)
             if nxt is None or nxt.start != k or nxt is last:
                 break
-            if view.lang == "ar" and k == last.end and not view.norm[k].startswith("و"):
-                break
+            if k == last.end and (view.lang in LATIN or not view.norm[k].startswith("و")):
+                break  # no conjunction: "US Secretary of State Rice" is one speaker
             if view.lang == "ar" and k > last.end and not view.norm[k - 1].startswith("و"):
                 break
             out.append(nxt)
@@ -746,6 +757,8 @@ def _conjoined_before(view: _DocView, a: Span) -> list[Span]:
         j = out[0].start - 1
         while view.lang == "fr" and j >= 0 and view.norm[j] in _determiners(view):
             j -= 1  # « la Russie et la Chine »: the article follows the conjunction
+        while view.lang in LATIN and j >= 0 and j in view.title_tokens and j not in view.actor_at:
+            j -= 1  # "Schroeder and French President Chirac": a demonym before the title
         if j >= 0 and (view.text[j] in COMMAS or view.norm[j] in CONJUNCTIONS):
             j -= 1
         while j >= 0 and view.norm[j] in _determiners(view):
@@ -809,6 +822,10 @@ def _subjects(view: _DocView, cue: Span, last: Span | None, last_sent: int) -> l
         i -= 1
     clause = [a for a in view.actors if i < a.start and a.end <= cue.start]
     subjects = [a for a in clause if not _governed(view, a)]
+    if view.lang in LATIN:
+        # "US Secretary of State Condoleezza Rice": a state before a titled name modifies it
+        starts = {a.start for a in clause}
+        subjects = [a for a in subjects if a.end not in starts]
     if view.lang == "fr":
         relative = _relative_antecedent(view, cue)
         if relative is not None:
