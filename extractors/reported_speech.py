@@ -115,8 +115,13 @@ class _DocView:
         self.anonymous_tokens = {
             i for m in titles if m.payload == "anonymous" for i in range(m.start, m.end)
         } - set().union(*(range(a.start, a.end) for a in doc.spans["stancegraph_actors"]))
-        self.title_tokens |= {
-            i for m in self.res.demonyms.find(toks) for i in range(m.start, m.end)
+        demonyms = self.res.demonyms.find(toks)
+        self.title_tokens |= {i for m in demonyms for i in range(m.start, m.end)}
+        #: demonyms by their last token ("a French call for", "over Russian objections")
+        self.demonym_at = {
+            m.end - 1: Span(doc, m.start, m.end, label=m.payload, kb_id="demonym")
+            for m in demonyms
+            if m.payload in self.res.actors
         }
         self.hedges = self.res.hedges.find(toks)
         self.cue_at = {c.start: c for c in doc.spans["stancegraph_cues"]}
@@ -911,6 +916,78 @@ def _agent(view: _DocView, cue: Span) -> list[Span]:
     return []
 
 
+POSSESSIVE = {"'s", "’s", "'", "’"}
+NOMINAL_COMPLEMENTS = {"en": {"that", "to", "for", "of", "on", "against", "with"}}
+MARKET_NOUNS = {"demand"}
+FINITE_AUX = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can",
+              "should", "must", "may", "might", "shall", "did", "does"}  # fmt: skip
+CONCESSIVE = {"en": {"despite", "over", "against", "notwithstanding", "defying", "amid"}}
+CONCESSIVE_PHRASES = {"en": {("in", "spite", "of"), ("in", "the", "face", "of"),
+                             ("in", "defiance", "of")}}  # fmt: skip
+
+
+def _possessor(view: _DocView, cue: Span) -> Span | None:
+    """English: the actor that owns a stance noun ("Syria's denials", "an EU demand for",
+    "despite US objections"), not a subject before its verb ("the EU demands")."""
+    if view.lang != "en" or cue.start == 0:
+        return None
+    j = cue.start - 1
+    possessive = view.norm[j] in POSSESSIVE
+    if possessive:
+        j -= 1
+    a = view.actor_at.get(j)
+    if a is None and not possessive:
+        a = view.demonym_at.get(j)  # "a French call for", "over Russian objections"
+    if a is None or a.end != j + 1 or view.in_quote[a.start] != view.in_quote[cue.start]:
+        return None
+    if view.norm[cue.start] in MARKET_NOUNS:
+        # "China's demand for oil" is the market's; "an EU demand for Turkey to ..." is a call
+        addressee = view.actor_at.get(cue.end)
+        if addressee is None or view.norm[addressee.end : addressee.end + 1] != ["to"]:
+            return None
+    if possessive:
+        return a
+    if view.norm[cue.start].endswith(("ed", "ing")):
+        return None  # "for Russia backed by Iran", "of America agreeing to": a verb, no noun
+    k = a.start - 1
+    while k >= 0 and view.norm[k] == "the":
+        k -= 1
+    if k < 0:
+        return None
+    if view.norm[k] in ("a", "an") and k == a.start - 1:
+        return a  # "an EU demand"
+    return a if view.norm[k] in view.res.prepositions else None  # "despite US objections"
+
+
+def _concessive_clause(view: _DocView, owner: Span) -> tuple[int, int] | None:
+    """The main clause that a stance noun after "despite"/"over" is about: "The ban will be
+    lifted despite US objections" → "The ban will be lifted"."""
+    j = owner.start - 1
+    while j >= 0 and view.norm[j] in _determiners(view):
+        j -= 1
+    at = None
+    if j >= 0 and view.norm[j] in CONCESSIVE.get(view.lang, ()):
+        at = j
+    for phrase in CONCESSIVE_PHRASES.get(view.lang, ()):
+        n = len(phrase)
+        if j - n + 1 >= 0 and tuple(view.norm[j - n + 1 : j + 1]) == phrase:
+            at = j - n + 1
+    if at is None:
+        return None
+    sent = view.sents[view.sent_index(at)]
+    start = at
+    while start > sent.start and view.text[start - 1] not in CLAUSE_PUNCT:
+        if start - 1 in view.reporting_starts:
+            break
+        start -= 1
+    while start < at and _is_stop(view, start):
+        start += 1
+    end = min(at, start + MAX_TOPIC)
+    while end > start and _is_stop(view, end - 1):
+        end -= 1
+    return (start, end) if start < end else None
+
+
 def _is_stop(view: _DocView, i: int) -> bool:
     return (
         view.norm[i] in view.res.stopwords
@@ -1315,6 +1392,15 @@ class ReportedSpeech:
         cues = list(doc.spans["stancegraph_cues"])
         deferred_to = -1
         for n, cue in enumerate(cues):
+            owner = _possessor(view, cue)
+            owned = None if owner is None else self._owned(view, cue, owner)
+            if owner is not None and owned is not None:
+                # "Syria's denials that ...", "an EU demand for ...": the owner's position,
+                # whoever reports it and whatever act it is the object of
+                covered.append((cue.start, claim_topic_end(owned, doc), owner))
+                if owned.confidence >= self.min_confidence:
+                    yield owned
+                continue
             if _deferred(view, cue, cues[n + 1] if n + 1 < len(cues) else None):
                 deferred_to = n + 1
                 continue
@@ -1404,6 +1490,21 @@ class ReportedSpeech:
                     covered.append((cue.start, claim_topic_end(second, doc), sp))
                     yield second
 
+    def _owned(self, view: _DocView, cue: Span, owner: Span) -> Claim | None:
+        """The claim of the owner of a stance noun: its complement ("Egypt's decision to
+        enter ...") or, after "despite"/"over", the main clause; None without either."""
+        side = cue.kb_id_.split(":")[0]
+        complements = NOMINAL_COMPLEMENTS.get(view.lang, set())
+        nxt = view.norm[cue.end] if cue.end < len(view.doc) else ""
+        if view.norm[cue.end - 1] in complements or nxt in complements:
+            claim = self._claim(view, cue, side, owner, 0.65, noun=True)
+        else:
+            span = _concessive_clause(view, owner)
+            claim = None if span is None else self._claim(view, cue, side, owner, 0.6, span=span)
+        if claim is not None:
+            claim.extra.update(mode="owner", speech_only=False, via=owner.kb_id_, carried=False)
+        return claim
+
     def _second(self, view: _DocView, cues: list[Span], cue: Span, claim: Claim,
                 speaker: Span, confidence: float) -> Claim | None:  # fmt: skip
         """The second of two coordinated calls, by the same speaker: a call for what follows
@@ -1423,9 +1524,15 @@ class ReportedSpeech:
         return self._claim(view, cue, "after", speaker, confidence, span=(start, end))
 
     def _claim(self, view: _DocView, cue: Span, side: str, speaker: Span,
-               confidence: float, span: tuple[int, int] | None = None) -> Claim | None:  # fmt: skip
+               confidence: float, span: tuple[int, int] | None = None,
+               noun: bool = False) -> Claim | None:  # fmt: skip
         doc = view.doc
         start, end = span or _topic_tokens(view, cue, side, speaker)
+        if noun:
+            # the complement of a noun ends before a verb: "Britain's proposal for X was adopted"
+            end = next((k for k in range(start, end) if view.norm[k] in FINITE_AUX), end)
+            while end > start and _is_stop(view, end - 1):
+                end -= 1
         stance = cue.label_
         conjunct = None
         if stance in ("call_for", "demand") and end > start and span is None:

@@ -47,6 +47,51 @@ POSITIVE = [
     # the agent of a passive acts, also a capital standing for its government
     ("The new offer was welcomed by Moscow on Tuesday.", "RUS", "support", "offer"),
     ("The proposal was rejected by Beijing.", "CHN", "oppose", "proposal"),
+    # the owner of a stance noun holds the position, also inside someone else's claim
+    (
+        "Turkey dismissed Armenia's denials that it had shelled the border villages.",
+        "ARM",
+        "oppose",
+        "shelled",
+    ),
+    (
+        "The vote went ahead despite an Iranian demand for Iraq to close the border.",
+        "IRN",
+        "support",
+        "close the border",
+    ),
+    (
+        "The summit opened with a French call for a ceasefire in Darfur.",
+        "FRA",
+        "support",
+        "ceasefire",
+    ),
+    (
+        "The talks stalled over a Russian refusal to withdraw its troops.",
+        "RUS",
+        "oppose",
+        "withdraw",
+    ),
+    ("The plan stalled over Japan's refusal to cut its whaling quota.", "JPN", "oppose", "whaling"),
+    (
+        "Observers praised the EU's decision to send monitors.",
+        "European Union",
+        "support",
+        "monitors",
+    ),
+    (
+        "The talks resumed after an EU offer of fresh aid to the region.",
+        "European Union",
+        "support",
+        "aid",
+    ),
+    # after "despite" or "over", a stance noun without complement is about the main clause
+    (
+        "The troops will be withdrawn by June despite US objections, the minister said.",
+        "USA",
+        "oppose",
+        "troops will be withdrawn",
+    ),
 ]
 
 
@@ -72,6 +117,9 @@ NEGATIVE = [
     "We will end up with tighter controls than before, the minister said.",
     # a capital after a preposition other than "by" is a place
     "Talks on the plan were held in Moscow and welcomed.",
+    # market demand is no call; a verb after an object is no noun of stance
+    "Prices rose on strong Chinese demand for steel and copper.",
+    "Analysts see little prospect of America agreeing to the cuts.",
 ]
 
 
