@@ -359,7 +359,8 @@ def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
     sent = view.sents[view.sent_index(verb.start)]
 
     def usable(a: Span) -> bool:
-        return view.in_quote[a.start] < 0 and not _governed(view, a)
+        return (view.in_quote[a.start] < 0 and (not _governed(view, a) or _spoken_for(view, a))
+                and not _owns_noun(view, a))  # fmt: skip
 
     after = [a for a in view.actors if verb.end <= a.start < min(sent.end, verb.end + 12)
              and usable(a) and _gap(view, verb.end, a.start) <= 2]  # fmt: skip
@@ -420,6 +421,31 @@ def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
     if last_before is not None and verb.start - last_before.end <= 8:
         return last_before
     return first_after
+
+
+def _spoken_for(view: _DocView, a: Span) -> bool:
+    """English "a spokesman for Mr Blair said": an unnamed spokesman speaks for the actor
+    named after "for" (not "Graham Robb, spokesman for the campaign, said": Robb speaks)."""
+    if view.lang != "en":
+        return False
+    j = a.start - 1
+    while j >= 0 and (view.norm[j] in _determiners(view) or j in view.honorific_tokens):
+        j -= 1
+    if j < 1 or view.norm[j] != "for" or not view.norm[j - 1].startswith("spokes"):
+        return False
+    k = j - 2
+    while k >= 0 and view.norm[k] in _determiners(view):
+        k -= 1
+    return not (k >= 1 and view.text[k] in COMMAS and k - 1 in view.actor_at)
+
+
+def _owns_noun(view: _DocView, a: Span) -> bool:
+    """English "said Jack McConnell's comment was ...": a possessor before a noun that is no
+    title owns what follows and does not speak ("Mr Blair's spokesman said" speaks for him)."""
+    k = a.end
+    if view.lang != "en" or k + 1 >= len(view.doc) or view.norm[k] not in POSSESSIVE:
+        return False
+    return k + 1 not in view.title_tokens and k + 1 not in view.actor_at
 
 
 def _participle_subject(view: _DocView, verb: Span) -> Span | None:
@@ -604,14 +630,16 @@ def _predicative(view: _DocView, cue: Span) -> bool:
     phrase ("acceptable solutions", «حلول مقبولة»)."""
     doc = view.doc
     nxt = view.norm[cue.end] if cue.end < len(doc) else ""
-    if nxt in COPULAS:
-        return True
+    if nxt in COPULAS or any(view.norm[k] in COPULAS for k in range(cue.start, cue.end)):
+        return True  # ("it is important": the cue holds its own copula)
     j = cue.start - 1
     steps = 0
     while j >= 0 and steps < 3:
         norm = view.norm[j]
         if view.punct[j] or view.space[j] or norm in COMPLEMENTIZERS:
             return True  # the head of its clause
+        if norm in COPULAS and view.lang == "en" and _restrictive(view, j):
+            return False  # "the care that is appropriate": an attribute of the noun
         if norm in COPULAS or norm in PREDICATE_MARKERS:
             return True
         if norm in INTENSIFIERS or view.text[j] in QUOTE_CHARS:
@@ -622,6 +650,17 @@ def _predicative(view: _DocView, cue: Span) -> bool:
         j -= 1
         steps += 1
     return j < 0
+
+
+def _restrictive(view: _DocView, copula: int) -> bool:
+    """An English copula in a restrictive relative clause: "the care that is appropriate"
+    (not "he said that is unacceptable", where "that" is the subject)."""
+    k = copula - 1
+    if k < 1 or view.norm[k] not in ("that", "which"):
+        return False
+    prev = k - 1
+    return not (view.punct[prev] or view.space[prev] or prev in view.reporting_tokens
+                or view.norm[prev] in view.res.stopwords)  # fmt: skip
 
 
 def _svo_subject(view: _DocView, cue: Span) -> Span | None:
@@ -659,6 +698,11 @@ def _hedged(view: _DocView, cue: Span) -> bool:
     for h in view.hedges:
         if sent.start <= h.start and h.end <= cue.start and cue.start - h.end <= 4:
             return True
+    if view.lang == "en" and any(
+        sent.start <= c.start and c.end <= cue.start and cue.start - c.end <= 4
+        for c in view.doc.spans["stancegraph_conditions"]
+    ):
+        return True  # "even if Lord X had signed the statement": a supposition
     first = sent.start
     while first < sent.end and (view.space[first] or view.punct[first]):
         first += 1
@@ -877,7 +921,8 @@ RELATIVES = {
 }
 RELATIVES = {fold(w) for w in RELATIVES}
 SUBJECT_RELATIVES = {fold(w) for w in ("who", "which", "qui", "الذي", "التي", "الذين")}
-COPULAS = {"is", "are", "was", "were", "remains", "est", "sont", "etait", "reste", "هو", "هي", "هم"}
+COPULAS = {"is", "are", "was", "were", "be", "been", "remains",
+           "est", "sont", "etait", "reste", "هو", "هي", "هم"}  # fmt: skip
 PASSIVE_REPORTING = {"is", "are", "was", "were", "been", "being", "est", "sont", "ete", "etait"}
 PASSIVE_AUX = {"was", "were", "been", "being", "ete", "etee", "etes", "etees"}
 AGENT_MARKERS = {"by", "par"}
@@ -887,8 +932,8 @@ def _is_passive(view: _DocView, cue: Span) -> bool:
     """True for "was rejected", "a été écartée": the subject is not the one who acts
     (not for adjectives of stance: "was ready to", "was opposed to", « était prêt à »)."""
     doc = view.doc
-    if cue.label_ in ("willing", "intend"):
-        return False
+    if cue.label_ in ("willing", "intend") or cue.kb_id_.startswith("either:"):
+        return False  # (an evaluation after a copula is no passive: "was productive")
     if cue.end < len(doc) and view.norm[cue.end] in {"to", "a", "de", "d'"}:
         return False
     j = cue.start - 1
@@ -919,6 +964,8 @@ def _agent(view: _DocView, cue: Span) -> list[Span]:
 POSSESSIVE = {"'s", "’s", "'", "’"}
 NOMINAL_COMPLEMENTS = {"en": {"that", "to", "for", "of", "on", "against", "with"}}
 MARKET_NOUNS = {"demand"}
+NEGATORS = {"not", "n't", "n’t", "never"}
+EXTRAPOSED = {"to", "that", "if", "for"}  # "it is wrong to", "it is vital that"
 FINITE_AUX = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can",
               "should", "must", "may", "might", "shall", "did", "does"}  # fmt: skip
 CONCESSIVE = {"en": {"despite", "over", "against", "notwithstanding", "defying", "amid"}}
@@ -988,6 +1035,30 @@ def _concessive_clause(view: _DocView, owner: Span) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+PRO_FORMS = {"en": (("do", "so"), ("do", "it"), ("do", "that"), ("do", "this"), ("the", "same"),
+                    ("it",), ("them",))}  # fmt: skip
+PRO_FORM_FOLLOWERS = {"yet", "now", "again", "too", "either", "as", "and", "or", "but"}
+
+
+def _pro_form(view: _DocView, cue: Span) -> bool:
+    """True when what a cue governs is only a pro-form ("not ready to do so", "argued for
+    them in cabinet"), which stands for the topic of the claim just before."""
+    forms = PRO_FORMS.get(view.lang, ())
+    k = cue.end
+    while k < len(view.doc) and view.text[k] in QUOTE_CHARS:
+        k += 1
+    sent_end = view.sents[view.sent_index(cue.start)].end
+    for form in forms:
+        m = k + len(form)
+        if m > sent_end or tuple(view.norm[k:m]) != form:
+            continue
+        if (m >= sent_end or view.punct[m] or m in view.boundary_starts
+                or (view.norm[m] in view.res.prepositions and view.norm[m] != "to")
+                or view.norm[m] in PRO_FORM_FOLLOWERS):  # fmt: skip
+            return True
+    return False
+
+
 def _is_stop(view: _DocView, i: int) -> bool:
     return (
         view.norm[i] in view.res.stopwords
@@ -1015,11 +1086,21 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
         nxt = view.norm[cue.end] if cue.end < len(doc) else ""
         j = cue.start - 1
         while j >= sent.start and (view.norm[j] in _determiners(view) | INTENSIFIERS
-                                   or view.text[j] in QUOTE_CHARS):  # fmt: skip
+                                   or view.text[j] in QUOTE_CHARS
+                                   or (view.lang == "en" and view.norm[j] in NEGATORS)):  # fmt: skip
             j -= 1
         if nxt not in COPULAS and j >= sent.start and view.norm[j] in COPULAS:
             side = "before-copula"
             copula_at = j
+        k = j - 1 if side == "before-copula" else j
+        while k >= sent.start and view.norm[k] in {"would", "will", "be", "could", "might"}:
+            k -= 1
+        m = cue.end
+        while m < sent.end and view.text[m] in QUOTE_CHARS:
+            m += 1
+        extraposed = m < sent.end and view.norm[m] in EXTRAPOSED
+        if view.lang == "en" and k >= sent.start and view.norm[k] == "it" and extraposed:
+            side = "after"  # "it was wrong to ...", "it would be a mistake if ...": what follows
     if side in ("after", "either"):
         # «وتطالب الصين، مستندة إلى خرائط ...، بالسيادة»: a parenthesis opening the phrase
         # is skipped, the topic is what follows it
@@ -1143,6 +1224,14 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
             text = view.text[i]
             if text in CLAUSE_PUNCT or i in view.reporting_starts:
                 break
+            if (
+                side == "before-copula"
+                and view.lang == "en"
+                and view.norm[i] == "that"
+                and i > 0
+                and (i - 1 in view.reporting_tokens or view.norm[i - 1].endswith("ed"))
+            ):
+                break  # "he recognised that controls were essential": the subject after "that"
             if text in COMMAS and (
                 side != "relative" or any(not _is_stop(view, k) for k in range(i + 1, stop))
             ):  # «جبهة واسعة، كتلك التي ...»: a demonstrative alone is no antecedent
@@ -1389,6 +1478,7 @@ class ReportedSpeech:
         last: Span | None = None
         last_sent = -99
         covered: list[tuple[int, int, Span]] = []  # (cue start, topic end, speaker)
+        said: tuple[int, int, int] | None = None  # sentence, topic start and end of the last claim
         cues = list(doc.spans["stancegraph_cues"])
         deferred_to = -1
         for n, cue in enumerate(cues):
@@ -1469,9 +1559,15 @@ class ReportedSpeech:
                 qi = view.in_quote[cue.start]
                 if qi >= 0 and any(s <= view.quotes[qi].start - 1 < e for s, e, _ in covered):
                     continue  # 'X called on Iran "to refrain from ..."': the quotation is X's topic
-                claim = self._claim(view, cue, side, sp, confidence)
+                if _pro_form(view, cue) and said is not None and si - said[0] <= 1:
+                    # "pledged to lift the ban but said it was not ready to do so": the
+                    # pro-form stands for the topic of the claim just before
+                    claim = self._claim(view, cue, side, sp, confidence, span=said[1:])
+                else:
+                    claim = self._claim(view, cue, side, sp, confidence)
                 if claim is None:
                     continue
+                said = (si, int(claim.extra["topic_start"]), claim_topic_end(claim, doc))
                 mode = "quote" if view.in_quote[cue.start] >= 0 else "speech" if speaker else "act"
                 claim.extra.update(mode=mode, speech_only=speech_only == "1", via=sp.kb_id_,
                                    carried=sp.start < view.sents[si].start)  # fmt: skip
@@ -1592,7 +1688,7 @@ class ReportedSpeech:
             negated=negated,
             confidence=confidence,
             date=doc._.stancegraph_date,
-            extra={"topic_end": end, "conjunct": conjunct},
+            extra={"topic_start": start, "topic_end": end, "conjunct": conjunct},
         )
 
 

@@ -132,3 +132,67 @@ def test_english_non_positions(text: str) -> None:
 def test_a_state_before_a_titled_name_after_the_verb_is_no_second_speaker() -> None:
     claims = _claims("The attack must be stopped, said US Secretary of State Condoleezza Rice.")
     assert {c.actor.label for c in claims} == {"Condoleezza Rice"}, claims
+
+
+def _pairs(text: str) -> list[tuple[str, str, str]]:
+    return [(c.actor.label, c.polarity, c.topic.label) for c in _claims(text)]
+
+
+SAID = [
+    # an evaluation of what follows "it is ... to/that/if" (extraposition)
+    ("Jack Straw said it was wrong to sell arms to the junta.", "oppose", "sell arms to the junta"),
+    ("Jack Straw said it would be a mistake to lift sanctions now.", "oppose", "lift sanctions"),
+    ("Jack Straw said it was vital that the talks resume.", "support", "talks resume"),
+    (
+        "Jack Straw said it is important for Iran to respect the deal.",
+        "support",
+        "respect the deal",
+    ),
+    ("Jack Straw said it would be unwise to speculate about a deal.", "oppose", "speculate"),
+    # an evaluation after a copula is no passive; a negated one is an opposition
+    ("Jack Straw said the meeting was productive.", "support", "meeting"),
+    ("Jack Straw said the proposal was not appropriate.", "oppose", "proposal"),
+    # the subject of the evaluation follows "that"
+    (
+        "Jack Straw said he believed that tighter controls were essential.",
+        "support",
+        "tighter controls",
+    ),
+    # a pro-form stands for the topic of the claim just before
+    (
+        "Jack Straw backed lifting the embargo but said he was not ready to do so yet.",
+        "oppose",
+        "lifting the embargo",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "polarity", "topic"), SAID)
+def test_what_jack_straw_said(text: str, polarity: str, topic: str) -> None:
+    pairs = _pairs(text)
+    assert any(p[:2] == ("Jack Straw", polarity) and topic in p[2] for p in pairs), pairs
+
+
+def test_an_object_pronoun_stands_for_the_topic_before() -> None:
+    pairs = _pairs("Russia rejected the peace plan. China also opposed it.")
+    assert ("China", "oppose", "peace plan") in pairs, pairs
+
+
+def test_a_possessor_after_the_verb_is_no_speaker() -> None:
+    pairs = _pairs("An aide said Jack Straw's remark was unacceptable.")
+    assert not [p for p in pairs if p[0] == "Jack Straw"], pairs
+
+
+def test_a_spokesman_for_an_actor_speaks_for_it() -> None:
+    pairs = _pairs("A spokesman for Mr Putin said the sanctions were illegal.")
+    assert ("Vladimir Putin", "oppose", "sanctions") in pairs, pairs
+
+
+def test_an_act_supposed_in_an_if_clause_is_no_position() -> None:
+    pairs = _pairs("The deal would be void even if Iran signed the protocol, he said.")
+    assert not [p for p in pairs if p[0] == "Iran"], pairs
+
+
+def test_an_attribute_in_a_relative_clause_is_no_evaluation() -> None:
+    pairs = _pairs("Jack Straw said Iran would get the help that is appropriate.")
+    assert not [p for p in pairs if p[2] == "help" or "appropriate" in p[2]], pairs
