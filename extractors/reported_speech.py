@@ -414,6 +414,12 @@ def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
         return first_after
     if _is_pronoun_subject(view, verb):
         return None
+    if (
+        view.lang == "en"
+        and _after_quotation(view, verb)
+        and (first_after is None or _gap(view, verb.end, first_after.start) > 1)
+    ):
+        return None  # '"...", say those close to the talks': no name from before the quotation
     if last_before is not None and _gap(view, last_before.end, verb.start) <= 1:
         return last_before
     if first_after is not None and _gap(view, verb.end, first_after.start) <= 1:
@@ -446,6 +452,14 @@ def _owns_noun(view: _DocView, a: Span) -> bool:
     if view.lang != "en" or k + 1 >= len(view.doc) or view.norm[k] not in POSSESSIVE:
         return False
     return k + 1 not in view.title_tokens and k + 1 not in view.actor_at
+
+
+def _after_quotation(view: _DocView, verb: Span) -> bool:
+    """True for a verb right after a closing quotation mark (and comma): '"...," said X'."""
+    j = verb.start - 1
+    while j >= 0 and view.text[j] in COMMAS:
+        j -= 1
+    return j >= 1 and view.text[j] in QUOTE_CHARS and view.in_quote[j - 1] >= 0
 
 
 def _participle_subject(view: _DocView, verb: Span) -> Span | None:
@@ -1059,6 +1073,18 @@ def _pro_form(view: _DocView, cue: Span) -> bool:
     return False
 
 
+INTERESTS = {"en": {"interest", "interests"}}
+
+
+def _against_interests(view: _DocView, cue: Span, start: int, end: int) -> bool:
+    """English "X is against Y's interests" / "X runs counter to our interests": X is judged
+    harmful; the interests are no topic."""
+    words = INTERESTS.get(view.lang, set())
+    if not words or stance_types()[cue.label_].polarity != "oppose":
+        return False
+    return any(view.norm[k] in words for k in range(start, min(end, start + 3)))
+
+
 def _is_stop(view: _DocView, i: int) -> bool:
     return (
         view.norm[i] in view.res.stopwords
@@ -1121,9 +1147,13 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
             text = view.text[i]
             if text in CLAUSE_PUNCT:
                 break
-            if text in COMMAS and (
-                any(not _is_stop(view, k) for k in range(topic_from, i))
-                or (i > topic_from and view.text[i - 1] in QUOTE_CHARS)
+            if (
+                text in COMMAS
+                and (
+                    any(not _is_stop(view, k) for k in range(topic_from, i))
+                    or (i > topic_from and view.text[i - 1] in QUOTE_CHARS)
+                )
+                and not _listed(view, i)
             ):  # a comma after the closing quote of the cue's own words ends the phrase too
                 break
             if i > topic_from and (i in view.boundary_starts or i in view.reporting_starts):
@@ -1247,6 +1277,18 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
         while end > start and _is_stop(view, end - 1):
             end -= 1
     return start, end
+
+
+def _listed(view: _DocView, i: int) -> bool:
+    """English: a comma inside a list or apposition of actors ("if we, the Israelis, or the
+    world allow ..."), which does not end a topic."""
+    if view.lang != "en" or i == 0 or i + 1 >= len(view.doc):
+        return False
+    before = i - 1 in view.actor_at or view.norm[i - 1] in PRONOUNS["en"] | {"us", "them"}
+    k = i + 1
+    while k < len(view.doc) and view.norm[k] in _determiners(view):
+        k += 1
+    return before and k < len(view.doc) and (k in view.actor_at or view.norm[k] in ("and", "or"))
 
 
 def _indefinite_noun(view: _DocView, i: int) -> bool:
@@ -1426,6 +1468,8 @@ def _conditional(view: _DocView, cue: Span, topic_end: int) -> bool:
     for c in view.doc.spans["stancegraph_conditions"]:
         if not (sent.start <= c.start < sent.end):
             continue
+        if view.lang == "en" and cue.kb_id_.startswith("either:") and c.start == cue.end:
+            continue  # "it would be irresponsible if ...": the if-clause is what is judged
         if cue.start - 4 <= c.start < cue.start or cue.end <= c.start <= topic_end + 2:
             between = range(min(c.start, cue.end), max(c.start, cue.start))
             if not any(k in view.reporting_tokens for k in between):
@@ -1624,6 +1668,9 @@ class ReportedSpeech:
                noun: bool = False) -> Claim | None:  # fmt: skip
         doc = view.doc
         start, end = span or _topic_tokens(view, cue, side, speaker)
+        if span is None and _against_interests(view, cue, start, end):
+            # "such attacks were against Palestinian interests": harmful, said of the subject
+            start, end = _topic_tokens(view, cue, "before", speaker)
         if noun:
             # the complement of a noun ends before a verb: "Britain's proposal for X was adopted"
             end = next((k for k in range(start, end) if view.norm[k] in FINITE_AUX), end)

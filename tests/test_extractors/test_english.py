@@ -196,3 +196,27 @@ def test_an_act_supposed_in_an_if_clause_is_no_position() -> None:
 def test_an_attribute_in_a_relative_clause_is_no_evaluation() -> None:
     pairs = _pairs("Jack Straw said Iran would get the help that is appropriate.")
     assert not [p for p in pairs if p[2] == "help" or "appropriate" in p[2]], pairs
+
+
+def test_a_verb_after_a_quotation_takes_no_name_from_before_it() -> None:
+    pairs = _pairs(
+        "Talks on the proposed enlargement of the European Union (EU) have been "
+        '"very constructive", say people close to them.'
+    )
+    assert not pairs, pairs
+
+
+def test_what_is_against_someones_interests_is_judged_harmful() -> None:
+    pairs = _pairs("Jack Straw said the tariffs were against the interests of British farmers.")
+    assert ("Jack Straw", "oppose", "tariffs") in pairs, pairs
+
+
+def test_a_list_of_actors_does_not_end_the_topic() -> None:
+    claims = _claims(
+        "Jack Straw said it would be reckless if we, the Americans, or the Europeans "
+        "let the truce collapse."
+    )
+    assert [c.topic.label for c in claims if c.polarity == "oppose"] == [
+        "Americans, or the Europeans let the truce collapse"
+    ], claims
+    assert not any(c.conditional for c in claims)  # the if-clause is what is judged
