@@ -210,11 +210,14 @@ def _governed(view: _DocView, a: Span, depth: int = 0) -> bool:
 
 
 def _agentive(view: _DocView, a: Span) -> bool:
-    """True for the agent of a passive: "was welcomed by Beijing", « salué par Moscou »."""
+    """True for the agent of a passive: "was welcomed by Beijing", « salué par Moscou »
+    (not a modifier: "turned down by the London exchange")."""
     j = a.start - 1
     while j >= 0 and view.norm[j] in _determiners(view):
         j -= 1
-    return j >= 0 and view.norm[j] in AGENT_MARKERS
+    k = a.end
+    ends = k >= len(view.doc) or _is_stop(view, k) or k in view.boundary_starts
+    return ends and j >= 0 and view.norm[j] in AGENT_MARKERS
 
 
 def _anonymous_subject(view: _DocView, verb: Span) -> bool:

@@ -220,3 +220,8 @@ def test_a_list_of_actors_does_not_end_the_topic() -> None:
         "Americans, or the Europeans let the truce collapse"
     ], claims
     assert not any(c.conditional for c in claims)  # the if-clause is what is judged
+
+
+def test_a_capital_modifying_a_noun_after_by_is_no_agent() -> None:
+    pairs = _pairs("The bid was turned down by the London exchange in March.")
+    assert not [p for p in pairs if p[0] == "United Kingdom"], pairs
