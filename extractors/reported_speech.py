@@ -119,8 +119,13 @@ class _DocView:
         self.anonymous_tokens = {
             i for m in titles if m.payload == "anonymous" for i in range(m.start, m.end)
         } - set().union(*(range(a.start, a.end) for a in doc.spans["stancegraph_actors"]))
-        self.title_tokens |= {
-            i for m in self.res.demonyms.find(toks) for i in range(m.start, m.end)
+        demonyms = self.res.demonyms.find(toks)
+        self.title_tokens |= {i for m in demonyms for i in range(m.start, m.end)}
+        #: demonyms by their last token ("a French call for", "over Russian objections")
+        self.demonym_at = {
+            m.end - 1: Span(doc, m.start, m.end, label=m.payload, kb_id="demonym")
+            for m in demonyms
+            if m.payload in self.res.actors
         }
         self.hedges = self.res.hedges.find(toks)
         self.cue_at = {c.start: c for c in doc.spans["stancegraph_cues"]}
@@ -130,7 +135,8 @@ class _DocView:
                 self.actor_at[i] = a
         # A capital after a preposition is a place, not the government: "jugé à Paris",
         # «في موسكو». Such mentions are no actors.
-        places = [a for a in self.actors if a.kb_id_ == "metonym" and _governed(self, a)]
+        places = [a for a in self.actors
+                  if a.kb_id_ == "metonym" and _governed(self, a) and not _agentive(self, a)]  # fmt: skip
         if places:
             self.actors = [a for a in self.actors if a not in places]
             for a in places:
@@ -205,6 +211,17 @@ def _governed(view: _DocView, a: Span, depth: int = 0) -> bool:
             return True  # «مرحبا بسمو الأمير محمد بن سلمان»: the honorific carries the preposition
         j -= 1  # "to the Russian President Putin"
     return j >= 0 and view.norm[j] in view.res.prepositions
+
+
+def _agentive(view: _DocView, a: Span) -> bool:
+    """True for the agent of a passive: "was welcomed by Beijing", « salué par Moscou »
+    (not a modifier: "turned down by the London exchange")."""
+    j = a.start - 1
+    while j >= 0 and view.norm[j] in _determiners(view):
+        j -= 1
+    k = a.end
+    ends = k >= len(view.doc) or _is_stop(view, k) or k in view.boundary_starts
+    return ends and j >= 0 and view.norm[j] in AGENT_MARKERS
 
 
 def _anonymous_subject(view: _DocView, verb: Span) -> bool:
@@ -349,7 +366,8 @@ def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
     sent = view.sents[view.sent_index(verb.start)]
 
     def usable(a: Span) -> bool:
-        return view.in_quote[a.start] < 0 and not _governed(view, a)
+        return (view.in_quote[a.start] < 0 and (not _governed(view, a) or _spoken_for(view, a))
+                and not _owns_noun(view, a))  # fmt: skip
 
     after = [a for a in view.actors if verb.end <= a.start < min(sent.end, verb.end + 12)
              and usable(a) and _gap(view, verb.end, a.start) <= 2]  # fmt: skip
@@ -364,6 +382,8 @@ def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
             after = []
     if view.lang in LATIN:
         before = _outside_relative(view, before, verb)
+        if len(after) > 1 and after[0].end == after[1].start:
+            after = after[1:]  # "said US Secretary of State Rice": the state modifies the name
     if view.lang == "fr":
         if _after_relative(view, verb):
             # « l'ennemi d'Israël qui dit craindre ... »: the actor just before « qui » speaks
@@ -401,6 +421,12 @@ def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
         return first_after
     if _is_pronoun_subject(view, verb):
         return None
+    if (
+        view.lang == "en"
+        and _after_quotation(view, verb)
+        and (first_after is None or _gap(view, verb.end, first_after.start) > 1)
+    ):
+        return None  # '"...", say those close to the talks': no name from before the quotation
     if last_before is not None and _gap(view, last_before.end, verb.start) <= 1:
         return last_before
     if first_after is not None and _gap(view, verb.end, first_after.start) <= 1:
@@ -408,6 +434,39 @@ def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
     if last_before is not None and verb.start - last_before.end <= 8:
         return last_before
     return first_after
+
+
+def _spoken_for(view: _DocView, a: Span) -> bool:
+    """English "a spokesman for Mr Blair said": an unnamed spokesman speaks for the actor
+    named after "for" (not "Graham Robb, spokesman for the campaign, said": Robb speaks)."""
+    if view.lang != "en":
+        return False
+    j = a.start - 1
+    while j >= 0 and (view.norm[j] in _determiners(view) or j in view.honorific_tokens):
+        j -= 1
+    if j < 1 or view.norm[j] != "for" or not view.norm[j - 1].startswith("spokes"):
+        return False
+    k = j - 2
+    while k >= 0 and view.norm[k] in _determiners(view):
+        k -= 1
+    return not (k >= 1 and view.text[k] in COMMAS and k - 1 in view.actor_at)
+
+
+def _owns_noun(view: _DocView, a: Span) -> bool:
+    """English "said Jack McConnell's comment was ...": a possessor before a noun that is no
+    title owns what follows and does not speak ("Mr Blair's spokesman said" speaks for him)."""
+    k = a.end
+    if view.lang != "en" or k + 1 >= len(view.doc) or view.norm[k] not in POSSESSIVE:
+        return False
+    return k + 1 not in view.title_tokens and k + 1 not in view.actor_at
+
+
+def _after_quotation(view: _DocView, verb: Span) -> bool:
+    """True for a verb right after a closing quotation mark (and comma): '"...," said X'."""
+    j = verb.start - 1
+    while j >= 0 and view.text[j] in COMMAS:
+        j -= 1
+    return j >= 1 and view.text[j] in QUOTE_CHARS and view.in_quote[j - 1] >= 0
 
 
 def _participle_subject(view: _DocView, verb: Span) -> Span | None:
@@ -592,14 +651,16 @@ def _predicative(view: _DocView, cue: Span) -> bool:
     phrase ("acceptable solutions", «حلول مقبولة»)."""
     doc = view.doc
     nxt = view.norm[cue.end] if cue.end < len(doc) else ""
-    if nxt in COPULAS:
-        return True
+    if nxt in COPULAS or any(view.norm[k] in COPULAS for k in range(cue.start, cue.end)):
+        return True  # ("it is important": the cue holds its own copula)
     j = cue.start - 1
     steps = 0
     while j >= 0 and steps < 3:
         norm = view.norm[j]
         if view.punct[j] or view.space[j] or norm in COMPLEMENTIZERS:
             return True  # the head of its clause
+        if norm in COPULAS and view.lang == "en" and _restrictive(view, j):
+            return False  # "the care that is appropriate": an attribute of the noun
         if norm in COPULAS or norm in PREDICATE_MARKERS:
             return True
         if norm in INTENSIFIERS or view.text[j] in QUOTE_CHARS:
@@ -610,6 +671,17 @@ def _predicative(view: _DocView, cue: Span) -> bool:
         j -= 1
         steps += 1
     return j < 0
+
+
+def _restrictive(view: _DocView, copula: int) -> bool:
+    """An English copula in a restrictive relative clause: "the care that is appropriate"
+    (not "he said that is unacceptable", where "that" is the subject)."""
+    k = copula - 1
+    if k < 1 or view.norm[k] not in ("that", "which"):
+        return False
+    prev = k - 1
+    return not (view.punct[prev] or view.space[prev] or prev in view.reporting_tokens
+                or view.norm[prev] in view.res.stopwords)  # fmt: skip
 
 
 def _svo_subject(view: _DocView, cue: Span) -> Span | None:
@@ -651,6 +723,11 @@ def _hedged(view: _DocView, cue: Span) -> bool:
     for h in view.hedges:
         if sent.start <= h.start and h.end <= cue.start and cue.start - h.end <= 4:
             return True
+    if view.lang == "en" and any(
+        sent.start <= c.start and c.end <= cue.start and cue.start - c.end <= 4
+        for c in view.doc.spans["stancegraph_conditions"]
+    ):
+        return True  # "even if Lord X had signed the statement": a supposition
     first = sent.start
     while first < sent.end and (view.space[first] or view.punct[first]):
         first += 1
@@ -717,8 +794,8 @@ def _conjoined_speakers(view: _DocView, speaker: Span, verb: Span) -> list[Span]
             nxt = view.actor_at.get(k)
             if nxt is None or nxt.start != k or nxt is last:
                 break
-            if view.lang == "ar" and k == last.end and not view.norm[k].startswith("و"):
-                break
+            if k == last.end and (view.lang in LATIN or not view.norm[k].startswith("و")):
+                break  # no conjunction: "US Secretary of State Rice" is one speaker
             if view.lang == "ar" and k > last.end and not view.norm[k - 1].startswith("و"):
                 break
             out.append(nxt)
@@ -757,6 +834,8 @@ def _conjoined_before(view: _DocView, a: Span) -> list[Span]:
         j = out[0].start - 1
         while view.lang == "fr" and j >= 0 and view.norm[j] in _determiners(view):
             j -= 1  # « la Russie et la Chine »: the article follows the conjunction
+        while view.lang in LATIN and j >= 0 and j in view.title_tokens and j not in view.actor_at:
+            j -= 1  # "Schroeder and French President Chirac": a demonym before the title
         if j >= 0 and (view.text[j] in COMMAS or view.norm[j] in CONJUNCTIONS):
             j -= 1
         while j >= 0 and view.norm[j] in _determiners(view):
@@ -822,6 +901,10 @@ def _subjects(view: _DocView, cue: Span, last: Span | None, last_sent: int) -> l
         i -= 1
     clause = [a for a in view.actors if i < a.start and a.end <= cue.start]
     subjects = [a for a in clause if not _governed(view, a)]
+    if view.lang in LATIN:
+        # "US Secretary of State Condoleezza Rice": a state before a titled name modifies it
+        starts = {a.start for a in clause}
+        subjects = [a for a in subjects if a.end not in starts]
     if view.lang == "fr":
         relative = _relative_antecedent(view, cue)
         if relative is not None:
@@ -868,7 +951,8 @@ RELATIVES = {
 }
 RELATIVES = {fold(w) for w in RELATIVES}
 SUBJECT_RELATIVES = {fold(w) for w in ("who", "which", "qui", "الذي", "التي", "الذين")}
-COPULAS = {"is", "are", "was", "were", "remains", "est", "sont", "etait", "reste", "هو", "هي", "هم"}
+COPULAS = {"is", "are", "was", "were", "be", "been", "remains",
+           "est", "sont", "etait", "reste", "هو", "هي", "هم"}  # fmt: skip
 PASSIVE_REPORTING = {"is", "are", "was", "were", "been", "being", "est", "sont", "ete", "etait"}
 PASSIVE_AUX = {"was", "were", "been", "being", "ete", "etee", "etes", "etees"}
 AGENT_MARKERS = {"by", "par"}
@@ -878,8 +962,8 @@ def _is_passive(view: _DocView, cue: Span) -> bool:
     """True for "was rejected", "a été écartée": the subject is not the one who acts
     (not for adjectives of stance: "was ready to", "was opposed to", « était prêt à »)."""
     doc = view.doc
-    if cue.label_ in ("willing", "intend"):
-        return False
+    if cue.label_ in ("willing", "intend") or cue.kb_id_.startswith("either:"):
+        return False  # (an evaluation after a copula is no passive: "was productive")
     if (
         cue.end < len(doc)
         and view.norm[cue.end] in {"to", "a", "de", "d'"}
@@ -911,6 +995,116 @@ def _agent(view: _DocView, cue: Span) -> list[Span]:
     return []
 
 
+POSSESSIVE = {"'s", "’s", "'", "’"}
+NOMINAL_COMPLEMENTS = {"en": {"that", "to", "for", "of", "on", "against", "with"}}
+MARKET_NOUNS = {"demand"}
+NEGATORS = {"not", "n't", "n’t", "never"}
+EXTRAPOSED = {"to", "that", "if", "for"}  # "it is wrong to", "it is vital that"
+FINITE_AUX = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can",
+              "should", "must", "may", "might", "shall", "did", "does"}  # fmt: skip
+CONCESSIVE = {"en": {"despite", "over", "against", "notwithstanding", "defying", "amid"}}
+CONCESSIVE_PHRASES = {"en": {("in", "spite", "of"), ("in", "the", "face", "of"),
+                             ("in", "defiance", "of")}}  # fmt: skip
+
+
+def _possessor(view: _DocView, cue: Span) -> Span | None:
+    """English: the actor that owns a stance noun ("Syria's denials", "an EU demand for",
+    "despite US objections"), not a subject before its verb ("the EU demands")."""
+    if view.lang != "en" or cue.start == 0:
+        return None
+    j = cue.start - 1
+    possessive = view.norm[j] in POSSESSIVE
+    if possessive:
+        j -= 1
+    a = view.actor_at.get(j)
+    if a is None and not possessive:
+        a = view.demonym_at.get(j)  # "a French call for", "over Russian objections"
+    if a is None or a.end != j + 1 or view.in_quote[a.start] != view.in_quote[cue.start]:
+        return None
+    if view.norm[cue.start] in MARKET_NOUNS:
+        # "China's demand for oil" is the market's; "an EU demand for Turkey to ..." is a call
+        addressee = view.actor_at.get(cue.end)
+        if addressee is None or view.norm[addressee.end : addressee.end + 1] != ["to"]:
+            return None
+    if possessive:
+        return a
+    if view.norm[cue.start].endswith(("ed", "ing")):
+        return None  # "for Russia backed by Iran", "of America agreeing to": a verb, no noun
+    k = a.start - 1
+    while k >= 0 and view.norm[k] == "the":
+        k -= 1
+    if k < 0:
+        return None
+    if view.norm[k] in ("a", "an") and k == a.start - 1:
+        return a  # "an EU demand"
+    return a if view.norm[k] in view.res.prepositions else None  # "despite US objections"
+
+
+def _concessive_clause(view: _DocView, owner: Span) -> tuple[int, int] | None:
+    """The main clause that a stance noun after "despite"/"over" is about: "The ban will be
+    lifted despite US objections" → "The ban will be lifted"."""
+    j = owner.start - 1
+    while j >= 0 and view.norm[j] in _determiners(view):
+        j -= 1
+    at = None
+    if j >= 0 and view.norm[j] in CONCESSIVE.get(view.lang, ()):
+        at = j
+    for phrase in CONCESSIVE_PHRASES.get(view.lang, ()):
+        n = len(phrase)
+        if j - n + 1 >= 0 and tuple(view.norm[j - n + 1 : j + 1]) == phrase:
+            at = j - n + 1
+    if at is None:
+        return None
+    sent = view.sents[view.sent_index(at)]
+    start = at
+    while start > sent.start and view.text[start - 1] not in CLAUSE_PUNCT:
+        if start - 1 in view.reporting_starts:
+            break
+        start -= 1
+    while start < at and _is_stop(view, start):
+        start += 1
+    end = min(at, start + MAX_TOPIC)
+    while end > start and _is_stop(view, end - 1):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+PRO_FORMS = {"en": (("do", "so"), ("do", "it"), ("do", "that"), ("do", "this"), ("the", "same"),
+                    ("it",), ("them",))}  # fmt: skip
+PRO_FORM_FOLLOWERS = {"yet", "now", "again", "too", "either", "as", "and", "or", "but"}
+
+
+def _pro_form(view: _DocView, cue: Span) -> bool:
+    """True when what a cue governs is only a pro-form ("not ready to do so", "argued for
+    them in cabinet"), which stands for the topic of the claim just before."""
+    forms = PRO_FORMS.get(view.lang, ())
+    k = cue.end
+    while k < len(view.doc) and view.text[k] in QUOTE_CHARS:
+        k += 1
+    sent_end = view.sents[view.sent_index(cue.start)].end
+    for form in forms:
+        m = k + len(form)
+        if m > sent_end or tuple(view.norm[k:m]) != form:
+            continue
+        if (m >= sent_end or view.punct[m] or m in view.boundary_starts
+                or (view.norm[m] in view.res.prepositions and view.norm[m] != "to")
+                or view.norm[m] in PRO_FORM_FOLLOWERS):  # fmt: skip
+            return True
+    return False
+
+
+INTERESTS = {"en": {"interest", "interests"}}
+
+
+def _against_interests(view: _DocView, cue: Span, start: int, end: int) -> bool:
+    """English "X is against Y's interests" / "X runs counter to our interests": X is judged
+    harmful; the interests are no topic."""
+    words = INTERESTS.get(view.lang, set())
+    if not words or stance_types()[cue.label_].polarity != "oppose":
+        return False
+    return any(view.norm[k] in words for k in range(start, min(end, start + 3)))
+
+
 def _is_stop(view: _DocView, i: int) -> bool:
     return (
         view.norm[i] in view.res.stopwords
@@ -938,11 +1132,21 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
         nxt = view.norm[cue.end] if cue.end < len(doc) else ""
         j = cue.start - 1
         while j >= sent.start and (view.norm[j] in _determiners(view) | INTENSIFIERS
-                                   or view.text[j] in QUOTE_CHARS):  # fmt: skip
+                                   or view.text[j] in QUOTE_CHARS
+                                   or (view.lang == "en" and view.norm[j] in NEGATORS)):  # fmt: skip
             j -= 1
         if nxt not in COPULAS and j >= sent.start and view.norm[j] in COPULAS:
             side = "before-copula"
             copula_at = j
+        k = j - 1 if side == "before-copula" else j
+        while k >= sent.start and view.norm[k] in {"would", "will", "be", "could", "might"}:
+            k -= 1
+        m = cue.end
+        while m < sent.end and view.text[m] in QUOTE_CHARS:
+            m += 1
+        extraposed = m < sent.end and view.norm[m] in EXTRAPOSED
+        if view.lang == "en" and k >= sent.start and view.norm[k] == "it" and extraposed:
+            side = "after"  # "it was wrong to ...", "it would be a mistake if ...": what follows
     if side in ("after", "either"):
         # «وتطالب الصين، مستندة إلى خرائط ...، بالسيادة»: a parenthesis opening the phrase
         # is skipped, the topic is what follows it
@@ -963,9 +1167,13 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
             text = view.text[i]
             if text in CLAUSE_PUNCT:
                 break
-            if text in COMMAS and (
-                any(not _is_stop(view, k) for k in range(topic_from, i))
-                or (i > topic_from and view.text[i - 1] in QUOTE_CHARS)
+            if (
+                text in COMMAS
+                and (
+                    any(not _is_stop(view, k) for k in range(topic_from, i))
+                    or (i > topic_from and view.text[i - 1] in QUOTE_CHARS)
+                )
+                and not _listed(view, i)
             ):  # a comma after the closing quote of the cue's own words ends the phrase too
                 break
             if i > topic_from and (i in view.boundary_starts or i in view.reporting_starts):
@@ -1069,6 +1277,14 @@ def _topic_tokens(view: _DocView, cue: Span, side: str, speaker: Span | None) ->
             text = view.text[i]
             if text in CLAUSE_PUNCT or i in view.reporting_starts:
                 break
+            if (
+                side == "before-copula"
+                and view.lang == "en"
+                and view.norm[i] == "that"
+                and i > 0
+                and (i - 1 in view.reporting_tokens or view.norm[i - 1].endswith("ed"))
+            ):
+                break  # "he recognised that controls were essential": the subject after "that"
             if text in COMMAS and (
                 side != "relative" or any(not _is_stop(view, k) for k in range(i + 1, stop))
             ):  # «جبهة واسعة، كتلك التي ...»: a demonstrative alone is no antecedent
@@ -1106,6 +1322,18 @@ def _opens_clause(view: _DocView, i: int) -> bool:
         return True
     actor = view.actor_at.get(j)
     return actor is not None and not _governed(view, actor)
+
+
+def _listed(view: _DocView, i: int) -> bool:
+    """English: a comma inside a list or apposition of actors ("if we, the Israelis, or the
+    world allow ..."), which does not end a topic."""
+    if view.lang != "en" or i == 0 or i + 1 >= len(view.doc):
+        return False
+    before = i - 1 in view.actor_at or view.norm[i - 1] in PRONOUNS["en"] | {"us", "them"}
+    k = i + 1
+    while k < len(view.doc) and view.norm[k] in _determiners(view):
+        k += 1
+    return before and k < len(view.doc) and (k in view.actor_at or view.norm[k] in ("and", "or"))
 
 
 def _indefinite_noun(view: _DocView, i: int) -> bool:
@@ -1302,6 +1530,8 @@ def _conditional(view: _DocView, cue: Span, topic_end: int) -> bool:
     for c in view.doc.spans["stancegraph_conditions"]:
         if not (sent.start <= c.start < sent.end):
             continue
+        if view.lang == "en" and cue.kb_id_.startswith("either:") and c.start == cue.end:
+            continue  # "it would be irresponsible if ...": the if-clause is what is judged
         if cue.start - 4 <= c.start < cue.start or cue.end <= c.start <= topic_end + 2:
             between = range(min(c.start, cue.end), max(c.start, cue.start))
             if not any(k in view.reporting_tokens for k in between):
@@ -1354,9 +1584,19 @@ class ReportedSpeech:
         last: Span | None = None
         last_sent = -99
         covered: list[tuple[int, int, Span]] = []  # (cue start, topic end, speaker)
+        said: tuple[int, int, int] | None = None  # sentence, topic start and end of the last claim
         cues = list(doc.spans["stancegraph_cues"])
         deferred_to = -1
         for n, cue in enumerate(cues):
+            owner = _possessor(view, cue)
+            owned = None if owner is None else self._owned(view, cue, owner)
+            if owner is not None and owned is not None:
+                # "Syria's denials that ...", "an EU demand for ...": the owner's position,
+                # whoever reports it and whatever act it is the object of
+                covered.append((cue.start, claim_topic_end(owned, doc), owner))
+                if owned.confidence >= self.min_confidence:
+                    yield owned
+                continue
             if _deferred(view, cue, cues[n + 1] if n + 1 < len(cues) else None):
                 deferred_to = n + 1
                 continue
@@ -1444,9 +1684,15 @@ class ReportedSpeech:
                 qi = view.in_quote[cue.start]
                 if qi >= 0 and any(s <= view.quotes[qi].start - 1 < e for s, e, _ in covered):
                     continue  # 'X called on Iran "to refrain from ..."': the quotation is X's topic
-                claim = self._claim(view, cue, side, sp, confidence)
+                if _pro_form(view, cue) and said is not None and si - said[0] <= 1:
+                    # "pledged to lift the ban but said it was not ready to do so": the
+                    # pro-form stands for the topic of the claim just before
+                    claim = self._claim(view, cue, side, sp, confidence, span=said[1:])
+                else:
+                    claim = self._claim(view, cue, side, sp, confidence)
                 if claim is None:
                     continue
+                said = (si, int(claim.extra["topic_start"]), claim_topic_end(claim, doc))
                 mode = "quote" if view.in_quote[cue.start] >= 0 else "speech" if speaker else "act"
                 claim.extra.update(mode=mode, speech_only=speech_only == "1", via=sp.kb_id_,
                                    carried=sp.start < view.sents[si].start)  # fmt: skip
@@ -1464,6 +1710,21 @@ class ReportedSpeech:
                 if second is not None and second.confidence >= self.min_confidence:
                     covered.append((cue.start, claim_topic_end(second, doc), sp))
                     yield second
+
+    def _owned(self, view: _DocView, cue: Span, owner: Span) -> Claim | None:
+        """The claim of the owner of a stance noun: its complement ("Egypt's decision to
+        enter ...") or, after "despite"/"over", the main clause; None without either."""
+        side = cue.kb_id_.split(":")[0]
+        complements = NOMINAL_COMPLEMENTS.get(view.lang, set())
+        nxt = view.norm[cue.end] if cue.end < len(view.doc) else ""
+        if view.norm[cue.end - 1] in complements or nxt in complements:
+            claim = self._claim(view, cue, side, owner, 0.65, noun=True)
+        else:
+            span = _concessive_clause(view, owner)
+            claim = None if span is None else self._claim(view, cue, side, owner, 0.6, span=span)
+        if claim is not None:
+            claim.extra.update(mode="owner", speech_only=False, via=owner.kb_id_, carried=False)
+        return claim
 
     def _second(self, view: _DocView, cues: list[Span], cue: Span, claim: Claim,
                 speaker: Span, confidence: float) -> Claim | None:  # fmt: skip
@@ -1484,9 +1745,18 @@ class ReportedSpeech:
         return self._claim(view, cue, "after", speaker, confidence, span=(start, end))
 
     def _claim(self, view: _DocView, cue: Span, side: str, speaker: Span,
-               confidence: float, span: tuple[int, int] | None = None) -> Claim | None:  # fmt: skip
+               confidence: float, span: tuple[int, int] | None = None,
+               noun: bool = False) -> Claim | None:  # fmt: skip
         doc = view.doc
         start, end = span or _topic_tokens(view, cue, side, speaker)
+        if span is None and _against_interests(view, cue, start, end):
+            # "such attacks were against Palestinian interests": harmful, said of the subject
+            start, end = _topic_tokens(view, cue, "before", speaker)
+        if noun:
+            # the complement of a noun ends before a verb: "Britain's proposal for X was adopted"
+            end = next((k for k in range(start, end) if view.norm[k] in FINITE_AUX), end)
+            while end > start and _is_stop(view, end - 1):
+                end -= 1
         stance = cue.label_
         conjunct = None
         if stance in ("call_for", "demand") and end > start and span is None:
@@ -1556,7 +1826,7 @@ class ReportedSpeech:
             negated=negated,
             confidence=confidence,
             date=doc._.stancegraph_date,
-            extra={"topic_end": end, "conjunct": conjunct},
+            extra={"topic_start": start, "topic_end": end, "conjunct": conjunct},
         )
 
 
