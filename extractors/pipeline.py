@@ -144,6 +144,8 @@ class ActorFinder:
         toks = keys(doc)
         day = doc_date(doc)
         names = res.names.find(toks)
+        if self.lang in LATIN:
+            names = [m for m in names if not self._other_first_name(doc, toks, m)]
         taken = [False] * len(doc)
         spans: list[Span] = []
         for m in names:
@@ -302,6 +304,18 @@ class ActorFinder:
             if actor and actor.type == "state":
                 return actor.country
         return None
+
+    def _other_first_name(self, doc: Doc, toks: list[TokenKeys], m: Match[Any]) -> bool:
+        """ "Alan Johnson" is not Boris Johnson: a one-word surname of a known person right
+        after another capitalized word that is no title, honorific or sentence opener."""
+        entry = self.res.actors.get(m.payload[0])
+        if entry is None or entry.type != "person" or m.end - m.start != 1 or m.start == 0:
+            return False
+        prev = doc[m.start - 1]
+        word = prev.text
+        if not (word[:1].isupper() and word.isalpha()) or prev.is_sent_start:
+            return False
+        return not (self.res.titles.find(toks[m.start - 1 : m.start]) or word.isupper())
 
     def _office_named_before(self, spans: list[Span], start: int, role: str,
                              day: dt.date | None) -> str | None:  # fmt: skip

@@ -346,3 +346,12 @@ def test_arabic_verbal_noun_after_an_actor_is_that_actors() -> None:
     claims = _claims(text, "ar")
     assert not any(c.actor.label == "Adel al-Jubeir" and "الشرعية" in c.topic.label
                    for c in claims), _summary(claims)  # fmt: skip
+
+
+def test_a_surname_after_another_first_name_is_someone_else() -> None:
+    claims = _claims("Labour's Alan Johnson said he rejected the plan.", "en")
+    assert not any(c.actor.label == "Boris Johnson" for c in claims), _summary(claims)
+    claims = _claims(
+        "On Monday, Prime Minister Johnson rejected the plan.", "en", date="2020-03-01"
+    )
+    assert any(c.actor.label == "Boris Johnson" for c in claims), _summary(claims)
