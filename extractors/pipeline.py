@@ -203,22 +203,25 @@ class ActorFinder:
                 after = demonyms[after].end if after in demonyms else after + 1
                 steps += 1
             name = by_start.get(after)
+            if start > 0 and toks[start - 1].folded in _NAME_HONORIFICS and role != SPEAKER_ROLE:
+                continue  # «المهندس السلطان»: after an honorific, «السلطان» is a family name
             if (
                 name is None
                 and self.lang == "ar"
-                and role in (SPEAKER_ROLE, ANONYMOUS_ROLE)
+                and role not in (ANONYMOUS_ROLE, HONORIFIC_ROLE)  # «مصادر دبلوماسية»: no name
                 and not any(toks[k].folded in res.stopwords for k in range(end, after))
             ):  # («مسؤول في إقليم كردستان»: an official in a place, no name)
                 # «وزير النفط الإيراني بيجن نامدار زنكنه»: a name the gazetteer lacks
                 at = after
-                name_end = self._arabic_name_at(toks, at, taken)
+                strict = role != SPEAKER_ROLE  # «الرئيس المصري أنور السادات» is not the holder
+                name_end = self._arabic_name_at(toks, at, taken, strict)
                 while (
                     name_end is None
                     and at < min(len(toks), after + 2)
                     and (toks[at].folded.startswith("ال") and not taken[at])
                 ):  # «المتحدث باسم الخارجية الإيرانية مرضية أفخم»: the office, then the name
                     at += 1
-                    name_end = self._arabic_name_at(toks, at, taken)
+                    name_end = self._arabic_name_at(toks, at, taken, strict)
                 if name_end is not None:
                     after = at
                     from .claims import unknown_actor_id
@@ -246,7 +249,12 @@ class ActorFinder:
                 continue
             if country is None:
                 # «وشدد وزير الخارجية»: a title alone is the holder of that office named last
-                prior = self._office_named_before(spans, start, role, day)
+                # (not after an honorific: «المهندس السلطان» is a family name)
+                prior = (
+                    None
+                    if start > 0 and toks[start - 1].folded in _NAME_HONORIFICS
+                    else self._office_named_before(doc, spans, start, role, day)
+                )
                 if prior is not None:
                     spans.append(Span(doc, start, end, label=prior, kb_id="title"))
                     for i in range(start, end):
@@ -317,21 +325,25 @@ class ActorFinder:
             return False
         return not (self.res.titles.find(toks[m.start - 1 : m.start]) or word.isupper())
 
-    def _office_named_before(self, spans: list[Span], start: int, role: str,
+    def _office_named_before(self, doc: Doc, spans: list[Span], start: int, role: str,
                              day: dt.date | None) -> str | None:  # fmt: skip
-        """The actor named last before ``start`` who held ``role`` (of any state) on ``day``:
-        "the foreign minister" after "Adel al-Jubeir". None for generic titles."""
+        """The actor named last before ``start``, in the same or the five previous sentences,
+        who held ``role`` (of any state) on ``day``: "the foreign minister" after "Adel
+        al-Jubeir". None for generic titles."""
         if role in (SPEAKER_ROLE, GOVERNMENT_ROLE, ANONYMOUS_ROLE, HONORIFIC_ROLE):
             return None
+        starts = [s.start for s in doc.sents]
+        floor = starts[max(0, bisect_right(starts, start) - 6)]
         for s in sorted(spans, key=lambda s: s.start, reverse=True):
-            if s.end > start:
+            if s.end > start or s.start < floor:
                 continue
             entry = self.res.actors.get(s.label_)
             if entry is not None and any(r.role == role and r.holds_on(day) for r in entry.roles):
                 return entry.id
         return None
 
-    def _arabic_name_at(self, toks: list[TokenKeys], i: int, taken: list[bool]) -> int | None:
+    def _arabic_name_at(self, toks: list[TokenKeys], i: int, taken: list[bool],
+                        strict: bool = False) -> int | None:  # fmt: skip
         """End of an unknown Arabic personal name of two to four words starting at ``i``
         (after a title), or None. Name words are Arabic letters without the article (but
         «عبد الله»), and the name ends before a function word, a time word, an article-led
@@ -352,11 +364,22 @@ class ActorFinder:
                 or word in _NOT_NAMES
                 or tok.conj & res.reporting_heads
                 or tok.full & res.cue_words
+                or (strict and _verb_or_pronoun_form(word))
             ):
                 break
             j += 1
         if not 2 <= j - i <= 4:
             return None
+        if (
+            strict
+            and j < len(toks)
+            and not (
+                not toks[j].text.isalpha()
+                or toks[j].folded in _NOT_NAMES
+                or toks[j].conj & (res.reporting_heads | res.cue_words | COMPLEMENTIZER_WORDS)
+            )
+        ):
+            return None  # the name's end must show: punctuation, «إن», a verb of speech...
         return j
 
     def _surnames(self, doc: Doc, toks: list[TokenKeys], taken: list[bool],
@@ -545,6 +568,20 @@ class ActorFinder:
 
 
 _ARTICLES = {"the", "le", "la", "les", "l'", "a", "an", "un", "une"}
+
+
+def _verb_or_pronoun_form(word: str) -> bool:
+    """An imperfect verb («يستقبل») or a noun with a pronoun («نظيره») rather than a name
+    word (names with «الله» excepted)."""
+    if "الله" in word:
+        return False
+    return word[:1] in "يتن" or (len(word) >= 4 and word.endswith(("ه", "ها", "هم")))
+
+
+COMPLEMENTIZER_WORDS = frozenset(
+    fold(w) for w in ("إن", "أن", "بأن", "إنه", "أنه", "إنها", "أنها", "إننا", "أننا")
+)
+_NAME_HONORIFICS = {fold(w) for w in ("المهندس", "الدكتور", "السيد", "الشيخ", "الأستاذ", "اللواء")}
 _NAME_JOINERS = {fold(w) for w in ("عبد", "أبو", "أبي", "بن", "بنت")}  # «عبد الله», «أبو الغيط»
 _NOT_NAMES = {fold(w) for w in (
     "أمس", "غدا", "يوم", "مساء", "صباح", "خلال", "عقب", "بعد", "قبل", "إن", "أن", "إنه", "أنه",
@@ -552,7 +589,7 @@ _NOT_NAMES = {fold(w) for w in (
     "أيضا", "وأن", "وإن", "قد", "لقد", "هو", "هي", "الذي", "التي", "بعدما", "حين", "حيث",
     "السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "فيه", "منه",
 )}  # fmt: skip
-_FORMER = {fold(w) for w in ("former", "ex", "ancien", "ancienne", "السابق", "السابقة")}
+_FORMER = {fold(w) for w in ("former", "ex", "ancien", "ancienne", "السابق", "السابقة", "الأسبق")}
 _AUXILIARIES = {
     "a",
     "ont",

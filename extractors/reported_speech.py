@@ -135,8 +135,9 @@ class _DocView:
                 self.actor_at[i] = a
         # A capital after a preposition is a place, not the government: "jugé à Paris",
         # «في موسكو». Such mentions are no actors.
-        places = [a for a in self.actors
-                  if a.kb_id_ == "metonym" and _governed(self, a) and not _agentive(self, a)]  # fmt: skip
+        places = [a for a in self.actors if a.kb_id_ == "metonym" and (
+            (_governed(self, a) and not _agentive(self, a))
+            or (a.start > 0 and self.norm[a.start - 1] in PLACE_NOUNS))]  # fmt: skip
         if places:
             self.actors = [a for a in self.actors if a not in places]
             for a in places:
@@ -151,6 +152,13 @@ class _DocView:
 
 
 COMPLEMENTIZERS = {"ان", "بان", "لان"}
+# «أمير منطقة الرياض», "the city of Moscow", « la ville de Paris »: a place, not its government
+# and «عيد الرياض», «قمة الرياض», «اتفاق الطائف», «محادثات موسكو»: an event named after the place
+PLACE_NOUNS = {fold(w) for w in (
+    "منطقة", "مدينة", "محافظة", "ولاية", "إقليم", "بلدية", "عاصمة", "مطار", "جامعة", "شوارع",
+    "سكان", "أهالي", "عيد", "مهرجان", "معرض", "مؤتمر", "قمة", "اتفاق", "اتفاقية", "إعلان",
+    "محادثات", "مفاوضات", "ميناء", "city", "region", "ville", "région", "province",
+)}  # fmt: skip
 FR_COMPLEMENTIZERS = {"que", "qu'", "qu’"}
 PRONOUN_COMPLEMENTIZERS = {
     fold(w)

@@ -355,3 +355,23 @@ def test_a_surname_after_another_first_name_is_someone_else() -> None:
         "On Monday, Prime Minister Johnson rejected the plan.", "en", date="2020-03-01"
     )
     assert any(c.actor.label == "Boris Johnson" for c in claims), _summary(claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وكان في استقبال خادم الحرمين الشريفين لدى وصوله - أيده الله - كبار المسؤولين.",
+        "وقالت مصادر دبلوماسية غربية إن المحادثات ستستأنف.",
+        "وثمن المهندس السلطان دعم الجهات الراعية لاحتفالات عيد الرياض في دعم البرامج.",
+    ],
+)
+def test_arabic_formulas_unnamed_sources_and_festivals_are_no_actors(text: str) -> None:
+    claims = _claims(text, "ar")
+    assert not claims, _summary(claims)
+
+
+def test_arabic_head_of_state_title_with_another_name_is_not_the_holder() -> None:
+    text = "وقال الرئيس الأمريكي جون اف كينيدي إنه يرفض التجارب النووية."
+    claims = _claims(text, "ar", date="2015-08-06")
+    assert not any(c.actor.label == "Barack Obama" for c in claims), _summary(claims)
+    assert any(c.actor.label == "جون اف كينيدي" for c in claims), _summary(claims)
