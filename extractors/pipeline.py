@@ -203,6 +203,24 @@ class ActorFinder:
                 after = demonyms[after].end if after in demonyms else after + 1
                 steps += 1
             name = by_start.get(after)
+            if name is not None and after > end and name.kb_id_ != "unknown":
+                named_entry = res.actors.get(name.label_)
+                if named_entry is not None and named_entry.type != "person":
+                    # «المبعوث الدولي إلى اليمن إسماعيل ولد الشيخ»: the state is where the
+                    # envoy is sent; a person named right after it holds the title
+                    person = by_start.get(name.end)
+                    person_entry = res.actors.get(person.label_) if person is not None else None
+                    if (
+                        person is not None
+                        and person_entry is not None
+                        and person_entry.type == "person"
+                    ):
+                        spans.remove(name)
+                        for i in range(name.start, name.end):
+                            taken[i] = False
+                        name, after = person, person.start
+                    else:
+                        name = None
             if start > 0 and toks[start - 1].folded in _NAME_HONORIFICS and role != SPEAKER_ROLE:
                 continue  # «المهندس السلطان»: after an honorific, «السلطان» is a family name
             if (

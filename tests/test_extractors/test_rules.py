@@ -172,7 +172,10 @@ def test_arabic_future_verbs_need_the_speaker_as_subject() -> None:
 
 
 def test_arabic_modal_verb_before_its_subject() -> None:
-    claims = _claims("ويريد عباس تحديد موعد للانتخابات قبل نهاية العام.", "ar")
+    text = (
+        "والتقى الرئيس محمود عباس وفدا أوروبيا. ويريد عباس تحديد موعد للانتخابات قبل نهاية العام."
+    )
+    claims = _claims(text, "ar")
     assert _has(claims, "Mahmoud Abbas", "support", "موعد للانتخابات"), _summary(claims)
 
 
@@ -375,3 +378,23 @@ def test_arabic_head_of_state_title_with_another_name_is_not_the_holder() -> Non
     claims = _claims(text, "ar", date="2015-08-06")
     assert not any(c.actor.label == "Barack Obama" for c in claims), _summary(claims)
     assert any(c.actor.label == "جون اف كينيدي" for c in claims), _summary(claims)
+
+
+def test_arabic_envoy_to_a_state_is_the_envoy() -> None:
+    text = "ودعا المبعوث الدولي إلى اليمن إسماعيل ولد الشيخ إلى تمديد الهدنة الإنسانية."
+    claims = _claims(text, "ar", date="2015-07-20")
+    assert _has(claims, "Ismail Ould Cheikh Ahmed", "support", "الهدنة"), _summary(claims)
+    assert not any(c.actor.country == "YEM" and c.actor.type == "state" for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكد الضابط رافضا الكشف عن هويته وجود تنسيق مع المقاتلين.",
+        "وغادرت بعثة الفريق إلى أبوظبي استعدادا لملاقاة فريق الجزيرة.",
+        "وكان التأمين ينتقل بشكل فوري مع نقل ملكية المركبة.",
+    ],
+)
+def test_arabic_idioms_and_common_words_are_no_claims(text: str) -> None:
+    claims = _claims(text, "ar")
+    assert not claims, _summary(claims)
