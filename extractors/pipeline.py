@@ -146,6 +146,8 @@ class ActorFinder:
         names = res.names.find(toks)
         if self.lang in LATIN:
             names = [m for m in names if not self._other_first_name(doc, toks, m)]
+        else:
+            names = [m for m in names if not self._article_added(toks, m)]
         taken = [False] * len(doc)
         spans: list[Span] = []
         for m in names:
@@ -330,6 +332,23 @@ class ActorFinder:
             if actor and actor.type == "state":
                 return actor.country
         return None
+
+    def _article_added(self, toks: list[TokenKeys], m: Match[Any]) -> bool:
+        """«المعارضة السورية» is no «سورية» (Syria): an Arabic name written without the
+        article does not match a word that has it, unless a listed form has it too."""
+        forms = {f.removeprefix("و").removeprefix("ف") for f in toks[m.start].conj}
+        with_article = {f for f in forms if f.startswith(("ال", "بال", "لل", "كال"))}
+        if not with_article or len(with_article) < len(forms):
+            return False
+        entry = self.res.actors.get(m.payload[0])
+        if entry is None:
+            return False
+        listed = {
+            fold(n.split()[0])
+            for table in (entry.names, entry.metonyms)
+            for n in table.get("ar", ())
+        }
+        return not any(f.startswith("ال") for f in listed & set(toks[m.start].head))
 
     def _other_first_name(self, doc: Doc, toks: list[TokenKeys], m: Match[Any]) -> bool:
         """ "Alan Johnson" is not Boris Johnson: a one-word surname of a known person right

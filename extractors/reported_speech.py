@@ -1511,6 +1511,19 @@ def _sentence_passed(view: _DocView, start: int, end: int) -> bool:
     return bool(rx and rx.search(" ".join(view.norm[start : min(end + 4, len(view.norm))])))
 
 
+def _continued_actor(view: _DocView, covered: list[tuple[int, int, Span]], cue: Span,
+                     si: int) -> Span | None:  # fmt: skip
+    """«... البحث عن حلول سياسية، مع الإبقاء على دعم المعارضة»: an Arabic act with no actor
+    of its own that continues, a few words on, the claim just made in its sentence has that
+    claim's actor."""
+    prev = [(e, who) for s, e, who in covered if view.sent_index(s) == si and e <= cue.start]
+    if not prev or cue.start - prev[-1][0] > 6:
+        return None
+    if any(k in view.actor_at or k in view.reporting_tokens for k in range(prev[-1][0], cue.start)):
+        return None
+    return prev[-1][1]
+
+
 def _negated(view: _DocView, cue: Span) -> bool:
     doc = view.doc
     sent = view.sents[view.sent_index(cue.start)]
@@ -1674,12 +1687,17 @@ class ReportedSpeech:
                 # it as its agent («ترحيب السعودية بالاتفاق»); without one, nobody is named
                 agent = view.actor_at.get(cue.end)
                 if agent is None or agent.start != cue.end or _governed(view, agent):
-                    continue
+                    agent = _continued_actor(view, covered, cue, si)
+                    if agent is None:
+                        continue
                 speakers, confidence = [agent], 0.65
             else:
                 if _hedged(view, anchor):
                     continue  # "Turkey may have to accept ...": a possibility, not a position
                 speakers, confidence = _subjects(view, anchor, last, last_sent), 0.7
+                if not speakers and view.lang == "ar":
+                    agent = _continued_actor(view, covered, cue, si)
+                    speakers, confidence = ([agent], 0.65) if agent is not None else ([], 0.7)
             for sp in speakers:
                 if sp.start <= cue.start < sp.end:
                     continue

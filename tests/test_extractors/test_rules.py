@@ -398,3 +398,16 @@ def test_arabic_envoy_to_a_state_is_the_envoy() -> None:
 def test_arabic_idioms_and_common_words_are_no_claims(text: str) -> None:
     claims = _claims(text, "ar")
     assert not claims, _summary(claims)
+
+
+def test_arabic_feminine_demonym_is_no_state_name() -> None:
+    # «سورية» is a name of Syria, «السورية» the adjective "Syrian"
+    claims = _claims("وقالت المعارضة السورية إنها ترفض الحل العسكري.", "ar")
+    assert not any(c.actor.country == "SYR" for c in claims), _summary(claims)
+    assert any(c.actor.country == "SYR" for c in _claims("ورحبت سورية بالاتفاق.", "ar"))
+
+
+def test_arabic_act_continuing_a_claim_keeps_its_actor() -> None:
+    text = "وأكدت واشنطن التزامها البحث عن حل سياسي للأزمة، مع الإبقاء على دعم المعارضة المعتدلة."
+    claims = _claims(text, "ar")
+    assert _has(claims, "USA", "support", "المعارضة"), _summary(claims)
