@@ -684,17 +684,27 @@ class SpeechFinder:
         return doc
 
 
+def _closing_straight_quote(texts: list[str], spaced: list[bool], i: int) -> bool:
+    """A straight quote glued to the word before it and followed by a space or punctuation
+    (`قال "..." ثم`, `said "yes" and`) closes a quotation: it never opens one. Without this,
+    one stray mark puts every later quotation out of step."""
+    if i == 0 or spaced[i - 1] or texts[i - 1].isspace():
+        return False
+    return i + 1 >= len(texts) or spaced[i] or not texts[i + 1][:1].isalnum()
+
+
 def find_quotes(doc: Doc) -> list[Span]:
     """Quoted passages (the tokens between the marks); an unclosed quote ends at the paragraph."""
     out: list[Span] = []
     open_at: int | None = None
     closer = ""
     texts = [t.text for t in keys(doc)]
+    spaced = [bool(t.whitespace_) for t in doc]  # a space after the token
     for i, text in enumerate(texts):
         if open_at is None:
             if text in OPEN_QUOTES:
                 open_at, closer = i, OPEN_QUOTES[text]
-            elif text == '"':
+            elif text == '"' and not _closing_straight_quote(texts, spaced, i):
                 open_at, closer = i, '"'
             continue
         if (

@@ -411,3 +411,16 @@ def test_arabic_act_continuing_a_claim_keeps_its_actor() -> None:
     text = "وأكدت واشنطن التزامها البحث عن حل سياسي للأزمة، مع الإبقاء على دعم المعارضة المعتدلة."
     claims = _claims(text, "ar")
     assert _has(claims, "USA", "support", "المعارضة"), _summary(claims)
+
+
+def test_a_straight_quote_glued_to_a_word_never_opens_a_quotation() -> None:
+    from extractors.pipeline import process
+
+    # the stray closing mark after «مباشر» must not put the later quotations out of step
+    text = (
+        'وأفادت شبكة سوريا مباشر" بسقوط قتلى. '
+        'وقال الضابط "لم يعد لداعش أي وجود هنا". ثم قال جندي "لا يمكننا أن نقاتل وحدنا".'
+    )
+    doc = process(text, "ar")
+    quotes = [q.text for q in doc.spans["stancegraph_quotes"]]
+    assert quotes == ["لم يعد لداعش أي وجود هنا", "لا يمكننا أن نقاتل وحدنا"], quotes
