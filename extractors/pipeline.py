@@ -577,6 +577,9 @@ class ActorFinder:
             if taken[i] or i in in_verb or not (_is_name_token(toks[i]) or i in honorifics):
                 i += 1
                 continue
+            if toks[i].folded in _SENTENCE_OPENERS:
+                i += 1  # "But Andrew Hogg said": the conjunction is no part of the name
+                continue
             k = i
             while k < n and not taken[k] and (k in honorifics or toks[k].folded in _ARTICLES):
                 k += 1  # leading titles and honorifics: "Mr", "Home Secretary"
@@ -605,6 +608,10 @@ class ActorFinder:
 
 
 _ARTICLES = {"the", "le", "la", "les", "l'", "a", "an", "un", "une"}
+_SENTENCE_OPENERS = {fold(w) for w in (
+    "but", "and", "yet", "so", "meanwhile", "however", "also", "now", "then", "earlier", "later",
+    "instead", "still", "mais", "et", "or", "donc", "cependant", "pourtant", "ensuite", "puis",
+)}  # fmt: skip
 
 
 def _verb_or_pronoun_form(word: str) -> bool:

@@ -424,3 +424,8 @@ def test_a_straight_quote_glued_to_a_word_never_opens_a_quotation() -> None:
     doc = process(text, "ar")
     quotes = [q.text for q in doc.spans["stancegraph_quotes"]]
     assert quotes == ["لم يعد لداعش أي وجود هنا", "لا يمكننا أن نقاتل وحدنا"], quotes
+
+
+def test_a_sentence_opening_conjunction_is_no_part_of_a_name() -> None:
+    claims = _claims("But Andrew Hogg said he rejected the plan.", "en")
+    assert any(c.actor.label == "Andrew Hogg" for c in claims), _summary(claims)
