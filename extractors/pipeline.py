@@ -611,7 +611,15 @@ class SpeechFinder:
 
 
 def find_quotes(doc: Doc) -> list[Span]:
-    """Quoted passages (the tokens between the marks); an unclosed quote ends at the paragraph."""
+    """Quoted passages (the tokens between the marks); an unclosed quote ends at the paragraph.
+
+    Straight quotes are paired by where the spaces are: a mark glued to the word before it
+    and followed by a space or punctuation closes ('dit "non", a-t-il'), one after a space
+    and glued to the next word opens. When a mark was lost in the text, a closing mark with
+    no quotation open opens nothing, and an opening mark inside a quotation closes it and
+    opens the next one ('« (...) "Mais ... »'), so the rest of the text is not turned inside
+    out.
+    """
     out: list[Span] = []
     open_at: int | None = None
     closer = ""
@@ -620,8 +628,13 @@ def find_quotes(doc: Doc) -> list[Span]:
         if open_at is None:
             if text in OPEN_QUOTES:
                 open_at, closer = i, OPEN_QUOTES[text]
-            elif text == '"':
+            elif text == '"' and not _closing_mark(doc, i):
                 open_at, closer = i, '"'
+            continue
+        if text == '"' and closer == '"' and _opening_mark(doc, i):
+            if i > open_at + 1:
+                out.append(Span(doc, open_at + 1, i, label="quote"))
+            open_at = i
             continue
         if (
             text == closer
@@ -636,6 +649,26 @@ def find_quotes(doc: Doc) -> list[Span]:
     if open_at is not None and len(texts) > open_at + 1:
         out.append(Span(doc, open_at + 1, len(texts), label="quote"))
     return out
+
+
+def _spaced_before(doc: Doc, i: int) -> bool:
+    return i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].is_space
+
+
+def _spaced_after(doc: Doc, i: int) -> bool:
+    return i + 1 >= len(doc) or bool(doc[i].whitespace_) or doc[i + 1].is_space
+
+
+def _opening_mark(doc: Doc, i: int) -> bool:
+    """A straight quote after a space and glued to a word: ' "Mais'."""
+    return _spaced_before(doc, i) and not _spaced_after(doc, i) and not doc[i + 1].is_punct
+
+
+def _closing_mark(doc: Doc, i: int) -> bool:
+    """A straight quote glued to the word before it and followed by a space or punctuation."""
+    if _spaced_before(doc, i) or doc[i - 1].is_punct and doc[i - 1].text not in ".!?…)":
+        return False
+    return _spaced_after(doc, i) or doc[i + 1].is_punct
 
 
 @Language.factory("stancegraph_cues", assigns=["doc.spans"])
@@ -715,6 +748,10 @@ def _split_punctuation(nlp: Language) -> None:
             tokenizer.url_match = lambda text: (
                 None if _ARABIC_LETTER.search(text) else url_match(text)
             )
+    else:
+        # « autorité".Mais », « "non".Selon »: a quote between words glued by a full stop
+        infixes = list(nlp.Defaults.infixes or ()) + [r'"']
+        tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
     tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
 

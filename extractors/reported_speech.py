@@ -585,12 +585,22 @@ def _quote_speakers(view: _DocView, frames: list[Frame]) -> list[Span | None]:
                     and _actor_type(view, a) != "armed_group"]  # fmt: skip
             if lead:
                 speaker = lead[0]
-        if speaker is None and prev is not None and (prev[2] == para or qs - prev[1] <= 1):
+        if (speaker is None and prev is not None and (prev[2] == para or qs - prev[1] <= 1)
+                and (view.lang not in LATIN or _opens_sentence(view, q.start - 1))):  # fmt: skip
             speaker = prev[0]
         out.append(speaker)
         if speaker is not None:
             prev = (speaker, qe, para)
     return out
+
+
+def _opens_sentence(view: _DocView, i: int) -> bool:
+    """True when only punctuation stands before token ``i`` in its sentence. In Latin
+    scripts a quotation that opens its sentence goes on with the speech before it; one
+    inside a sentence ('a porté plainte pour "provocation à la haine"') is part of what that
+    sentence tells, not the last speaker's words (Arabic sentences run on: not there)."""
+    sent = view.sents[view.sent_index(i)]
+    return all(view.punct[k] or view.space[k] for k in range(sent.start, i))
 
 
 def _after_speech(view: _DocView, frame: Frame) -> bool:

@@ -9,6 +9,7 @@ import pytest
 
 from extractors import extract_text
 from extractors.claims import Claim
+from extractors.pipeline import process
 
 
 def _pairs(claims: list[Claim]) -> list[tuple[str, str, str]]:
@@ -153,3 +154,41 @@ def test_closed_quotation_is_no_parenthesis() -> None:
 def test_finds_no_claim(text: str) -> None:
     claims = extract_text(text, "fr", doc_id="t.txt")
     assert claims == [], _pairs(claims)
+
+
+def _quotes(text: str) -> list[str]:
+    doc = process(text, "fr")
+    return [q.text for q in doc.spans["stancegraph_quotes"]]
+
+
+def test_straight_quotes_glued_to_the_next_sentence_close() -> None:
+    text = 'Il a parlé d\'une "faute".Selon lui, "rien ne change".Le Canada a répondu.'
+    assert _quotes(text) == ["faute", "rien ne change"]
+
+
+def test_a_lost_quotation_mark_does_not_turn_the_text_inside_out() -> None:
+    # the closing mark after « (...) » is missing; the next opening mark starts a new quote
+    text = (
+        'Pour Paul Lefort, "le comité se sent obligé (...) "Mais cela ne tient pas", '
+        "estime-t-il. Le Canada a salué la décision."
+    )
+    assert _quotes(text) == ["le comité se sent obligé (...)", "Mais cela ne tient pas"]
+    # a closing mark with no quotation open opens none
+    text = 'cela ne tient pas", estime-t-il. Le Canada a salué la décision.'
+    assert _quotes(text) == []
+
+
+def test_a_quotation_inside_a_sentence_is_not_the_last_speaker_s() -> None:
+    text = (
+        "« Nous condamnons cette attaque », a déclaré Marie Durand. Une association a ensuite "
+        "porté plainte pour « incitation à la haine »."
+    )
+    claims = extract_text(text, "fr", doc_id="t.txt")
+    assert all("haine" not in c.topic.label for c in claims), _pairs(claims)
+    # a quotation that opens its sentence goes on with the same speech
+    text = (
+        "« Nous condamnons cette attaque », a déclaré Marie Durand. « Nous rejetons toute "
+        "violence. »"
+    )
+    claims = extract_text(text, "fr", doc_id="t.txt")
+    assert _has(claims, "Marie Durand", "oppose", "violence"), _pairs(claims)
