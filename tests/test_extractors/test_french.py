@@ -192,3 +192,29 @@ def test_a_quotation_inside_a_sentence_is_not_the_last_speaker_s() -> None:
     )
     claims = extract_text(text, "fr", doc_id="t.txt")
     assert _has(claims, "Marie Durand", "oppose", "violence"), _pairs(claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb whose subject is nobody known: what follows is that subject's, not the last
+        # named speaker's
+        "Marie Durand a salué l'accord. Le porte-parole du comité a déclaré qu'il espérait "
+        "une reprise rapide des négociations.",
+        "Marie Durand a salué l'accord. Le tribunal a estimé mercredi que la plainte était "
+        "fondée, rejetant la demande de la défense.",
+        # the target of a criticism does not criticize
+        "Ce n'est pas la première fois que Marie Durand est accusée de mépris envers les élus.",
+        "Depuis son élection, Marie Durand s'est vu reprocher son silence sur la réforme.",
+        "Critiquée pour ses liens avec le groupe, Marie Durand est restée silencieuse.",
+    ],
+)
+def test_nobody_named_takes_the_position(text: str) -> None:
+    claims = extract_text(text, "fr", doc_id="t.txt")
+    assert all(c.stance not in ("criticize", "call_for", "reject") for c in claims), _pairs(claims)
+    assert all(c.topic.label not in ("mépris", "silence") for c in claims), _pairs(claims)
+
+
+def test_a_reflexive_verb_is_no_passive() -> None:
+    claims = extract_text("Marie Durand s'est félicitée de l'accord.", "fr", doc_id="t.txt")
+    assert _has(claims, "Marie Durand", "support", "accord"), _pairs(claims)
