@@ -518,12 +518,18 @@ class ActorFinder:
                 i += 1
                 continue
             k = i
+            titled = False
             while k < n and not taken[k] and (k in honorifics or toks[k].folded in _ARTICLES):
+                titled = titled or k in honorifics
                 k += 1  # leading titles and honorifics: "Mr", "Home Secretary"
             j = k
             while j < n and not taken[j] and j not in honorifics and (_is_name_token(toks[j]) or (
                     toks[j].folded in _PARTICLES and j + 1 < n and _is_name_token(toks[j + 1]))):  # fmt: skip
                 j += 1
+            while j > k and toks[j - 1].folded in _PARTICLES:
+                j -= 1  # « la Banque de France »: the name stops before a known one
+            if j > k and not _is_name_token(toks[k]):
+                j = k  # « le député du Rassemblement national »: a party, not a name
             name = doc[k:j]
             anchored = (i - 1) in anchors or j in anchors or (i - 2) in anchors
             if doc[i].is_sent_start and (i - 1) not in anchors and j not in anchors:
@@ -533,7 +539,8 @@ class ActorFinder:
                 label = name.text
                 aid = unknown_actor_id(label)
                 by_surname.setdefault(surname, (aid, label))
-            elif len(name) == 1 and k > i and (surname in by_surname or anchored):
+            elif len(name) == 1 and titled and (surname in by_surname or anchored):
+                # "Mr Clarke", « M. Lai » (not « Le Secours populaire », « Les Républicains »)
                 aid, label = by_surname.get(surname) or (unknown_actor_id(name.text), name.text)
             else:
                 i = max(j, i + 1)

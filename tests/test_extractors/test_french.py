@@ -218,3 +218,27 @@ def test_nobody_named_takes_the_position(text: str) -> None:
 def test_a_reflexive_verb_is_no_passive() -> None:
     claims = extract_text("Marie Durand s'est félicitée de l'accord.", "fr", doc_id="t.txt")
     assert _has(claims, "Marie Durand", "support", "accord"), _pairs(claims)
+
+
+def _actor_labels(text: str) -> list[str]:
+    doc = process(text, "fr")
+    names = doc.user_data.get("stancegraph_unknown", {})
+    return [names.get(a.label_, a.label_) for a in doc.spans["stancegraph_actors"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a capitalized noun after an article is no unknown person
+        ("Le Secours populaire a lancé un appel aux dons.", "Secours"),
+        # a name does not open or end with « de »/« du »
+        ("La Banque de France a dénoncé ces propos.", "Banque de"),
+        ("Le député du Rassemblement national a dénoncé la réforme.", "du Rassemblement"),
+    ],
+)
+def test_no_unknown_name_from_common_words(text: str, label: str) -> None:
+    assert label not in _actor_labels(text)
+
+
+def test_an_honorific_and_a_surname_are_a_name() -> None:
+    assert "Durand" in _actor_labels("M. Durand a dénoncé la réforme.")
