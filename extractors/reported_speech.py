@@ -532,6 +532,10 @@ def _frames(view: _DocView) -> list[Frame]:
             continue  # "le régime a dénoncé": someone else, not the last speaker
         if speaker is None and view.lang in LATIN and _silenced(view, verb.start):
             continue  # « le ministre a déclaré ..., ajoutant »: the same unnamed speaker
+        if (speaker is None and view.lang == "fr" and view.norm[verb.start].endswith("ant")
+                and _opens_sentence(view, verb.start) and not _pronoun_follows(view, verb)):  # fmt: skip
+            view.silent.append(verb.start)
+            continue  # « Dénonçant ..., le chef de l'opposition a estimé »: its subject follows
         if speaker is None and verb.label_ == "after":
             continue  # "according to" names its source right after it, or nobody
         if speaker is None and prev is not None and si - prev.sentence <= CARRY_SENTENCES:
@@ -560,6 +564,15 @@ def _frames(view: _DocView) -> list[Frame]:
             frames.append(Frame(j, j + 1, a, view.sent_index(j), "after"))
     frames.sort(key=lambda f: f.start)
     return frames
+
+
+def _pronoun_follows(view: _DocView, verb: Span) -> bool:
+    """« Fustigeant un affront, il a réclamé »: the clause after the participle has a pronoun
+    subject (the speaker goes on), not a noun of its own."""
+    sent = view.sents[view.sent_index(verb.start)]
+    k = next((k for k in range(verb.end, sent.end)
+              if view.text[k] in COMMAS and view.in_quote[k] < 0), sent.end)  # fmt: skip
+    return k + 1 < sent.end and view.norm[k + 1] in PRONOUNS.get(view.lang, set())
 
 
 def _silenced(view: _DocView, i: int, since: int = -1) -> bool:

@@ -242,3 +242,15 @@ def test_no_unknown_name_from_common_words(text: str, label: str) -> None:
 
 def test_an_honorific_and_a_surname_are_a_name() -> None:
     assert "Durand" in _actor_labels("M. Durand a dénoncé la réforme.")
+
+
+def test_a_participle_opening_its_sentence_takes_the_subject_after_it() -> None:
+    text = (
+        "Marie Durand a salué l'accord. Dénonçant la répression, le chef de l'opposition a "
+        "estimé que le régime devait tomber."
+    )
+    claims = extract_text(text, "fr", doc_id="t.txt")
+    assert all("répression" not in c.topic.label for c in claims), _pairs(claims)
+    text = "Marie Durand a salué l'accord. Dénonçant la répression, elle a réclamé des sanctions."
+    claims = extract_text(text, "fr", doc_id="t.txt")
+    assert _has(claims, "Marie Durand", "support", "sanctions"), _pairs(claims)
