@@ -581,12 +581,18 @@ class ActorFinder:
                 i += 1  # "But Andrew Hogg said": the conjunction is no part of the name
                 continue
             k = i
+            titled = False
             while k < n and not taken[k] and (k in honorifics or toks[k].folded in _ARTICLES):
+                titled = titled or k in honorifics
                 k += 1  # leading titles and honorifics: "Mr", "Home Secretary"
             j = k
             while j < n and not taken[j] and j not in honorifics and (_is_name_token(toks[j]) or (
                     toks[j].folded in _PARTICLES and j + 1 < n and _is_name_token(toks[j + 1]))):  # fmt: skip
                 j += 1
+            while j > k and toks[j - 1].folded in _PARTICLES:
+                j -= 1  # « la Banque de France »: the name stops before a known one
+            if j > k and not _is_name_token(toks[k]):
+                j = k  # « le député du Rassemblement national »: a party, not a name
             name = doc[k:j]
             anchored = (i - 1) in anchors or j in anchors or (i - 2) in anchors
             if doc[i].is_sent_start and (i - 1) not in anchors and j not in anchors:
@@ -596,7 +602,8 @@ class ActorFinder:
                 label = name.text
                 aid = unknown_actor_id(label)
                 by_surname.setdefault(surname, (aid, label))
-            elif len(name) == 1 and k > i and (surname in by_surname or anchored):
+            elif len(name) == 1 and titled and (surname in by_surname or anchored):
+                # "Mr Clarke", « M. Lai » (not « Le Secours populaire », « Les Républicains »)
                 aid, label = by_surname.get(surname) or (unknown_actor_id(name.text), name.text)
             else:
                 i = max(j, i + 1)
@@ -691,28 +698,31 @@ class SpeechFinder:
         return doc
 
 
-def _closing_straight_quote(texts: list[str], spaced: list[bool], i: int) -> bool:
-    """A straight quote glued to the word before it and followed by a space or punctuation
-    (`قال "..." ثم`, `said "yes" and`) closes a quotation: it never opens one. Without this,
-    one stray mark puts every later quotation out of step."""
-    if i == 0 or spaced[i - 1] or texts[i - 1].isspace():
-        return False
-    return i + 1 >= len(texts) or spaced[i] or not texts[i + 1][:1].isalnum()
-
-
 def find_quotes(doc: Doc) -> list[Span]:
-    """Quoted passages (the tokens between the marks); an unclosed quote ends at the paragraph."""
+    """Quoted passages (the tokens between the marks); an unclosed quote ends at the paragraph.
+
+    Straight quotes are paired by where the spaces are: a mark glued to the word before it
+    and followed by a space or punctuation closes ('dit "non", a-t-il'), one after a space
+    and glued to the next word opens. When a mark was lost in the text, a closing mark with
+    no quotation open opens nothing, and an opening mark inside a quotation closes it and
+    opens the next one ('« (...) "Mais ... »'), so the rest of the text is not turned inside
+    out.
+    """
     out: list[Span] = []
     open_at: int | None = None
     closer = ""
     texts = [t.text for t in keys(doc)]
-    spaced = [bool(t.whitespace_) for t in doc]  # a space after the token
     for i, text in enumerate(texts):
         if open_at is None:
             if text in OPEN_QUOTES:
                 open_at, closer = i, OPEN_QUOTES[text]
-            elif text == '"' and not _closing_straight_quote(texts, spaced, i):
+            elif text == '"' and not _closing_mark(doc, i):
                 open_at, closer = i, '"'
+            continue
+        if text == '"' and closer == '"' and _opening_mark(doc, i):
+            if i > open_at + 1:
+                out.append(Span(doc, open_at + 1, i, label="quote"))
+            open_at = i
             continue
         if (
             text == closer
@@ -727,6 +737,26 @@ def find_quotes(doc: Doc) -> list[Span]:
     if open_at is not None and len(texts) > open_at + 1:
         out.append(Span(doc, open_at + 1, len(texts), label="quote"))
     return out
+
+
+def _spaced_before(doc: Doc, i: int) -> bool:
+    return i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].is_space
+
+
+def _spaced_after(doc: Doc, i: int) -> bool:
+    return i + 1 >= len(doc) or bool(doc[i].whitespace_) or doc[i + 1].is_space
+
+
+def _opening_mark(doc: Doc, i: int) -> bool:
+    """A straight quote after a space and glued to a word: ' "Mais'."""
+    return _spaced_before(doc, i) and not _spaced_after(doc, i) and not doc[i + 1].is_punct
+
+
+def _closing_mark(doc: Doc, i: int) -> bool:
+    """A straight quote glued to the word before it and followed by a space or punctuation."""
+    if _spaced_before(doc, i) or doc[i - 1].is_punct and doc[i - 1].text not in ".!?…)":
+        return False
+    return _spaced_after(doc, i) or doc[i + 1].is_punct
 
 
 @Language.factory("stancegraph_cues", assigns=["doc.spans"])
@@ -806,6 +836,10 @@ def _split_punctuation(nlp: Language) -> None:
             tokenizer.url_match = lambda text: (
                 None if _ARABIC_LETTER.search(text) else url_match(text)
             )
+    else:
+        # « autorité".Mais », « "non".Selon »: a quote between words glued by a full stop
+        infixes = list(nlp.Defaults.infixes or ()) + [r'"']
+        tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
     tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
 

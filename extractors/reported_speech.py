@@ -128,6 +128,9 @@ class _DocView:
             if m.payload in self.res.actors
         }
         self.hedges = self.res.hedges.find(toks)
+        #: reporting verbs whose subject is nobody known ("a diplomat said", « le tribunal a
+        #: estimé »): filled by _frames
+        self.silent: list[int] = []
         self.cue_at = {c.start: c for c in doc.spans["stancegraph_cues"]}
         self.actor_at: dict[int, Span] = {}
         for a in self.actors:
@@ -519,6 +522,7 @@ def _frames(view: _DocView) -> list[Frame]:
             continue  # "Washington is thought to fear", "is said to": nobody is quoted
         if _anonymous_subject(view, verb):
             prev = None  # "officials said", «وقال مسؤولون»: an unnamed source speaks
+            view.silent.append(verb.start)
             continue
         same = [f for f in frames if f.sentence == si]
         speaker: Span | None
@@ -529,9 +533,17 @@ def _frames(view: _DocView) -> list[Frame]:
             speaker = _participle_subject(view, verb) or _find_speaker(view, verb, verb.label_)
         carried = False
         if speaker is None and _plural_subject(view, verb):
+            view.silent.append(verb.start)
             continue  # «قالوا», "they said": a group, not the last speaker
         if speaker is None and _unknown_subject(view, verb):
+            view.silent.append(verb.start)
             continue  # "le régime a dénoncé": someone else, not the last speaker
+        if speaker is None and view.lang in LATIN and _silenced(view, verb.start):
+            continue  # « le ministre a déclaré ..., ajoutant »: the same unnamed speaker
+        if (speaker is None and view.lang == "fr" and view.norm[verb.start].endswith("ant")
+                and _opens_sentence(view, verb.start) and not _pronoun_follows(view, verb)):  # fmt: skip
+            view.silent.append(verb.start)
+            continue  # « Dénonçant ..., le chef de l'opposition a estimé »: its subject follows
         if speaker is None and verb.label_ == "after":
             continue  # "according to" names its source right after it, or nobody
         if speaker is None and prev is not None and si - prev.sentence <= CARRY_SENTENCES:
@@ -560,6 +572,24 @@ def _frames(view: _DocView) -> list[Frame]:
             frames.append(Frame(j, j + 1, a, view.sent_index(j), "after"))
     frames.sort(key=lambda f: f.start)
     return frames
+
+
+def _pronoun_follows(view: _DocView, verb: Span) -> bool:
+    """« Fustigeant un affront, il a réclamé »: the clause after the participle has a pronoun
+    subject (the speaker goes on), not a noun of its own."""
+    sent = view.sents[view.sent_index(verb.start)]
+    k = next((k for k in range(verb.end, sent.end)
+              if view.text[k] in COMMAS and view.in_quote[k] < 0), sent.end)  # fmt: skip
+    return k + 1 < sent.end and view.norm[k + 1] in PRONOUNS.get(view.lang, set())
+
+
+def _silenced(view: _DocView, i: int, since: int = -1) -> bool:
+    """True when a reporting verb with a subject nobody knows («le tribunal a estimé», "a
+    diplomat said") stands before token ``i`` in its sentence (after ``since``): a
+    pronoun, a participle or a second verb after it goes on with that subject, not with
+    the last named speaker."""
+    start = max(view.sents[view.sent_index(i)].start, since)
+    return any(start <= v < i for v in view.silent)
 
 
 def _quote_speakers(view: _DocView, frames: list[Frame]) -> list[Span | None]:
@@ -593,12 +623,22 @@ def _quote_speakers(view: _DocView, frames: list[Frame]) -> list[Span | None]:
                     and _actor_type(view, a) != "armed_group"]  # fmt: skip
             if lead:
                 speaker = lead[0]
-        if speaker is None and prev is not None and (prev[2] == para or qs - prev[1] <= 1):
+        if (speaker is None and prev is not None and (prev[2] == para or qs - prev[1] <= 1)
+                and (view.lang not in LATIN or _opens_sentence(view, q.start - 1))):  # fmt: skip
             speaker = prev[0]
         out.append(speaker)
         if speaker is not None:
             prev = (speaker, qe, para)
     return out
+
+
+def _opens_sentence(view: _DocView, i: int) -> bool:
+    """True when only punctuation stands before token ``i`` in its sentence. In Latin
+    scripts a quotation that opens its sentence goes on with the speech before it; one
+    inside a sentence ('a porté plainte pour "provocation à la haine"') is part of what that
+    sentence tells, not the last speaker's words (Arabic sentences run on: not there)."""
+    sent = view.sents[view.sent_index(i)]
+    return all(view.punct[k] or view.space[k] for k in range(sent.start, i))
 
 
 def _after_speech(view: _DocView, frame: Frame) -> bool:
@@ -829,6 +869,8 @@ def _speakers_for(
     chosen = before[-1] if before else (after[0] if after else None)
     if chosen is None or chosen.speaker.start <= cue.start < chosen.speaker.end:
         return [], False
+    if view.lang in LATIN and _silenced(view, cue.start, chosen.start):
+        return [], True  # « a-t-il dit, alors que le ministre a estimé ... »: not his words
     return [chosen.speaker, *chosen.also], True
 
 
@@ -894,6 +936,8 @@ def _subjects(view: _DocView, cue: Span, last: Span | None, last_sent: int) -> l
                    and not _governed(view, a)]  # fmt: skip
         if earlier:
             return [earlier[-1]]
+        if view.lang in LATIN and _silenced(view, j):
+            return []  # « le ministre a déclaré qu'il espérait »: he is the minister
         if last is not None and view.sent_index(cue.start) - last_sent <= CARRY_SENTENCES:
             return [last]
     # the clause before the cue
@@ -964,6 +1008,10 @@ COPULAS = {"is", "are", "was", "were", "be", "been", "remains",
 PASSIVE_REPORTING = {"is", "are", "was", "were", "been", "being", "est", "sont", "ete", "etait"}
 PASSIVE_AUX = {"was", "were", "been", "being", "ete", "etee", "etes", "etees"}
 AGENT_MARKERS = {"by", "par"}
+FR_PARTICIPLE = ("é", "ée", "és", "ées", "er")  # (« se voit reprocher »: an infinitive)
+FR_PASSIVE_BE = {"est", "sont", "etait", "etaient", "fut", "furent", "sera", "seront", "soit"}
+FR_REFLEXIVE = {"s'", "se", "s’", "m'", "me", "t'", "te", "nous", "vous"}
+FR_SEE_ONESELF = {"vu", "vue", "vus", "vues", "voit", "voient", "verra", "voyait"}
 
 
 def _is_passive(view: _DocView, cue: Span) -> bool:
@@ -979,9 +1027,26 @@ def _is_passive(view: _DocView, cue: Span) -> bool:
     ):
         return False
     j = cue.start - 1
-    while j >= 0 and view.norm[j] in {"also", "already", "aussi", "deja", "not", "pas", "ne", "n'"}:
+    while j >= 0 and view.norm[j] in {"also", "already", "aussi", "deja", "not", "pas", "ne", "n'",
+                                      "egalement", "souvent", "encore", "regulierement"}:  # fmt: skip
         j -= 1
-    return j >= 0 and view.norm[j] in PASSIVE_AUX
+    if j >= 0 and view.norm[j] in PASSIVE_AUX:
+        return True
+    if view.lang != "fr" or not view.text[cue.start].lower().endswith(FR_PARTICIPLE):
+        return False
+    # « est accusé de », « s'est vu reprocher », « Accusé par ses détracteurs », « X, déjà
+    # critiqué pour ... »: the target of a criticism, not its author
+    reflexive = j >= 1 and view.norm[j - 1] in FR_REFLEXIVE
+    if j >= 0 and view.norm[j] in FR_PASSIVE_BE and not reflexive:
+        return True
+    if j >= 1 and view.norm[j] in FR_SEE_ONESELF and view.norm[j - 1] in FR_REFLEXIVE | AUX["fr"]:
+        return True  # « s'est vu accuser », « se voit reprocher »
+    sent = view.sents[view.sent_index(cue.start)]
+    return (
+        cue.label_ in ("criticize", "condemn")
+        and not view.text[cue.start].lower().endswith("er")
+        and (j < sent.start or view.text[j] in COMMAS or view.punct[j] and not view.quote[j])
+    )  # a bare participle: « Critiqué pour ses liens avec ..., X »
 
 
 def _agent(view: _DocView, cue: Span) -> list[Span]:

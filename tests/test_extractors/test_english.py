@@ -92,6 +92,8 @@ POSITIVE = [
         "oppose",
         "troops will be withdrawn",
     ),
+    # a government noun after a demonym stands for the state
+    ("The Norwegian government rejected the new border plan.", "NOR", "oppose", "border plan"),
 ]
 
 

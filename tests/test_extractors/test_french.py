@@ -9,6 +9,7 @@ import pytest
 
 from extractors import extract_text
 from extractors.claims import Claim
+from extractors.pipeline import process
 
 
 def _pairs(claims: list[Claim]) -> list[tuple[str, str, str]]:
@@ -153,3 +154,103 @@ def test_closed_quotation_is_no_parenthesis() -> None:
 def test_finds_no_claim(text: str) -> None:
     claims = extract_text(text, "fr", doc_id="t.txt")
     assert claims == [], _pairs(claims)
+
+
+def _quotes(text: str) -> list[str]:
+    doc = process(text, "fr")
+    return [q.text for q in doc.spans["stancegraph_quotes"]]
+
+
+def test_straight_quotes_glued_to_the_next_sentence_close() -> None:
+    text = 'Il a parlé d\'une "faute".Selon lui, "rien ne change".Le Canada a répondu.'
+    assert _quotes(text) == ["faute", "rien ne change"]
+
+
+def test_a_lost_quotation_mark_does_not_turn_the_text_inside_out() -> None:
+    # the closing mark after « (...) » is missing; the next opening mark starts a new quote
+    text = (
+        'Pour Paul Lefort, "le comité se sent obligé (...) "Mais cela ne tient pas", '
+        "estime-t-il. Le Canada a salué la décision."
+    )
+    assert _quotes(text) == ["le comité se sent obligé (...)", "Mais cela ne tient pas"]
+    # a closing mark with no quotation open opens none
+    text = 'cela ne tient pas", estime-t-il. Le Canada a salué la décision.'
+    assert _quotes(text) == []
+
+
+def test_a_quotation_inside_a_sentence_is_not_the_last_speaker_s() -> None:
+    text = (
+        "« Nous condamnons cette attaque », a déclaré Marie Durand. Une association a ensuite "
+        "porté plainte pour « incitation à la haine »."
+    )
+    claims = extract_text(text, "fr", doc_id="t.txt")
+    assert all("haine" not in c.topic.label for c in claims), _pairs(claims)
+    # a quotation that opens its sentence goes on with the same speech
+    text = (
+        "« Nous condamnons cette attaque », a déclaré Marie Durand. « Nous rejetons toute "
+        "violence. »"
+    )
+    claims = extract_text(text, "fr", doc_id="t.txt")
+    assert _has(claims, "Marie Durand", "oppose", "violence"), _pairs(claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb whose subject is nobody known: what follows is that subject's, not the last
+        # named speaker's
+        "Marie Durand a salué l'accord. Le porte-parole du comité a déclaré qu'il espérait "
+        "une reprise rapide des négociations.",
+        "Marie Durand a salué l'accord. Le tribunal a estimé mercredi que la plainte était "
+        "fondée, rejetant la demande de la défense.",
+        # the target of a criticism does not criticize
+        "Ce n'est pas la première fois que Marie Durand est accusée de mépris envers les élus.",
+        "Depuis son élection, Marie Durand s'est vu reprocher son silence sur la réforme.",
+        "Critiquée pour ses liens avec le groupe, Marie Durand est restée silencieuse.",
+    ],
+)
+def test_nobody_named_takes_the_position(text: str) -> None:
+    claims = extract_text(text, "fr", doc_id="t.txt")
+    assert all(c.stance not in ("criticize", "call_for", "reject") for c in claims), _pairs(claims)
+    assert all(c.topic.label not in ("mépris", "silence") for c in claims), _pairs(claims)
+
+
+def test_a_reflexive_verb_is_no_passive() -> None:
+    claims = extract_text("Marie Durand s'est félicitée de l'accord.", "fr", doc_id="t.txt")
+    assert _has(claims, "Marie Durand", "support", "accord"), _pairs(claims)
+
+
+def _actor_labels(text: str) -> list[str]:
+    doc = process(text, "fr")
+    names = doc.user_data.get("stancegraph_unknown", {})
+    return [names.get(a.label_, a.label_) for a in doc.spans["stancegraph_actors"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a capitalized noun after an article is no unknown person
+        ("Le Secours populaire a lancé un appel aux dons.", "Secours"),
+        # a name does not open or end with « de »/« du »
+        ("La Banque de France a dénoncé ces propos.", "Banque de"),
+        ("Le député du Rassemblement national a dénoncé la réforme.", "du Rassemblement"),
+    ],
+)
+def test_no_unknown_name_from_common_words(text: str, label: str) -> None:
+    assert label not in _actor_labels(text)
+
+
+def test_an_honorific_and_a_surname_are_a_name() -> None:
+    assert "Durand" in _actor_labels("M. Durand a dénoncé la réforme.")
+
+
+def test_a_participle_opening_its_sentence_takes_the_subject_after_it() -> None:
+    text = (
+        "Marie Durand a salué l'accord. Dénonçant la répression, le chef de l'opposition a "
+        "estimé que le régime devait tomber."
+    )
+    claims = extract_text(text, "fr", doc_id="t.txt")
+    assert all("répression" not in c.topic.label for c in claims), _pairs(claims)
+    text = "Marie Durand a salué l'accord. Dénonçant la répression, elle a réclamé des sanctions."
+    claims = extract_text(text, "fr", doc_id="t.txt")
+    assert _has(claims, "Marie Durand", "support", "sanctions"), _pairs(claims)
