@@ -10,18 +10,11 @@ import pytest
 from extractors import extract_text
 from extractors.claims import Claim
 
+from .helpers import has as _has
+
 
 def _claims(text: str, date: str = "2005-03-01") -> list[Claim]:
     return extract_text(text, lang="en", date=date)
-
-
-def _has(claims: list[Claim], actor: str, polarity: str, word: str) -> bool:
-    return any(
-        actor in (c.actor.label, c.actor.country)
-        and c.polarity == polarity
-        and word in c.topic.label
-        for c in claims
-    )
 
 
 POSITIVE = [

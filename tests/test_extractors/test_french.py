@@ -8,22 +8,10 @@ from __future__ import annotations
 import pytest
 
 from extractors import extract_text
-from extractors.claims import Claim
 from extractors.pipeline import process
 
-
-def _pairs(claims: list[Claim]) -> list[tuple[str, str, str]]:
-    return [(c.actor.label, c.polarity, c.topic.label) for c in claims]
-
-
-def _has(claims: list[Claim], actor: str, polarity: str, word: str) -> bool:
-    return any(
-        actor in (c.actor.label, c.actor.country)
-        and c.polarity == polarity
-        and word in c.topic.label
-        for c in claims
-    )
-
+from .helpers import has as _has
+from .helpers import summary as _pairs
 
 POSITIVE = [
     # an unknown name right before a verb in the present tense or a participle

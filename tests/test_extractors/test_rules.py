@@ -10,22 +10,12 @@ import pytest
 from extractors import extract_text
 from extractors.claims import Claim
 
+from .helpers import has as _has
+from .helpers import summary as _summary
+
 
 def _claims(text: str, lang: str, date: str | None = "2015-08-01") -> list[Claim]:
     return extract_text(text, lang, doc_id="t.txt", date=date)
-
-
-def _summary(claims: list[Claim]) -> list[tuple[str, str, str, str]]:
-    return [(c.actor.label, c.stance, c.polarity, c.topic.label) for c in claims]
-
-
-def _has(claims: list[Claim], actor: str, polarity: str, word: str) -> bool:
-    return any(
-        actor in (c.actor.label, c.actor.country, c.actor.id.rsplit("/", 1)[-1])
-        and c.polarity == polarity
-        and word in c.topic.label
-        for c in claims
-    )
 
 
 # A call to stop something opposes that thing; a call for a ceasefire supports the ceasefire.
