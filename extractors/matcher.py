@@ -18,27 +18,29 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
-from .normalize import arabic_candidates, conjunction_only, fold, proclitic_only
+from .normalize import arabic_forms, fold
 
 P = TypeVar("P", bound=Hashable)
 QUOTE_MARKS = frozenset('"«»“”„‹›')
 
 
-@dataclass(frozen=True)
-class TokenKeys:
-    """The forms under which one token may match."""
+class TokenKeys(NamedTuple):
+    """The forms under which one token may match.
+
+    A tuple of strings and tuples of strings, so that the garbage collector stops tracking
+    it: documents create one per distinct word form, kept in a cache.
+    """
 
     text: str
     folded: str
-    full: frozenset[str]  # all clitic-stripped candidates (Arabic) or just the folded form
-    head: frozenset[str]  # proclitics removed only (Arabic names)
-    conj: frozenset[str]  # a leading conjunction removed only (Arabic function words)
+    full: tuple[str, ...]  # all clitic-stripped candidates (Arabic) or just the folded form
+    head: tuple[str, ...]  # proclitics removed only (Arabic names)
+    conj: tuple[str, ...]  # a leading conjunction removed only (Arabic function words)
 
 
 def token_texts(doc: Doc) -> list[str]:
@@ -47,9 +49,30 @@ def token_texts(doc: Doc) -> list[str]:
     return [strings[h] for h in doc.to_array(ORTH).tolist()]
 
 
+#: keys by token ORTH hash (the same for every vocab), one table for Arabic, one for the others
+_BY_ORTH: dict[bool, dict[int, TokenKeys]] = {False: {}, True: {}}
+_BY_ORTH_MAX = 200_000
+
+
 def doc_keys(doc: Doc, lang: str) -> list[TokenKeys]:
     """Matching keys for every token of ``doc``."""
-    return [_token_keys(text, lang == "ar") for text in token_texts(doc)]
+    arabic = lang == "ar"
+    table = _BY_ORTH[arabic]
+    orths: list[int] = doc.to_array(ORTH).tolist()
+    get = table.get
+    out = [get(h) for h in orths]
+    missing = [i for i, tok in enumerate(out) if tok is None]
+    if missing:
+        if len(table) + len(missing) > _BY_ORTH_MAX:
+            table.clear()
+        strings = doc.vocab.strings
+        for i in missing:
+            h = orths[i]
+            tok = get(h)
+            if tok is None:
+                tok = table[h] = _token_keys(strings[h], arabic)
+            out[i] = tok
+    return cast(list[TokenKeys], out)
 
 
 def _capitalized(text: str) -> bool:
@@ -57,12 +80,11 @@ def _capitalized(text: str) -> bool:
     return next((c.isupper() for c in text if c.isalpha()), False)
 
 
-@lru_cache(maxsize=200_000)
 def _token_keys(text: str, arabic: bool) -> TokenKeys:
     f = fold(text)
     if arabic:
-        return TokenKeys(text, f, arabic_candidates(f), proclitic_only(f), conjunction_only(f))
-    single = frozenset((f,))
+        return TokenKeys(text, f, *arabic_forms(f))
+    single = (f,)
     return TokenKeys(text, f, single, single, single)
 
 
@@ -81,6 +103,49 @@ class _Entry(Generic[P]):
     wildcard: bool
     payload: P
     capital: bool
+
+
+class _Group(Generic[P]):
+    """The entries that share a first token, indexed by their second token.
+
+    ``always`` lists the entries that must be tried wherever the first token matches: single
+    tokens, a quotation mark second (no quote skipping then) and a prefix second ("x y*").
+    The others are tried only where their second token is among the candidates of the next
+    token; since every way a token matches is one of its ``full`` candidates, this never
+    loses a match. Entry order is kept (positions in ``entries``).
+    """
+
+    __slots__ = ("entries", "always", "by_next")
+
+    def __init__(self) -> None:
+        self.entries: list[_Entry[P]] = []
+        self.always: list[int] = []
+        self.by_next: dict[str, list[int]] = {}
+
+    def add(self, entry: _Entry[P]) -> None:
+        k = len(self.entries)
+        self.entries.append(entry)
+        rest = entry.rest
+        if not rest or rest[0] in QUOTE_MARKS or (entry.wildcard and len(rest) == 1):
+            self.always.append(k)
+        else:
+            self.by_next.setdefault(rest[0], []).append(k)
+
+    def candidates(self, toks: Sequence[TokenKeys], i: int) -> list[_Entry[P]]:
+        """The entries that may match at ``i`` (in their order of addition)."""
+        idx = self.always
+        by_next = self.by_next
+        if by_next:
+            j = i + 1
+            n = len(toks)
+            while j < n and toks[j].text in QUOTE_MARKS:
+                j += 1
+            if j < n:
+                hits = [by_next[c] for c in toks[j].full if c in by_next]
+                if hits:
+                    idx = sorted(set(idx).union(*hits))
+        entries = self.entries
+        return [entries[k] for k in idx]
 
 
 class PhraseIndex(Generic[P]):
@@ -104,12 +169,14 @@ class PhraseIndex(Generic[P]):
         self.names = names
         self.function_words = function_words
         self._tokenizer = tokenizer
-        self._exact: dict[str, list[_Entry[P]]] = {}
+        self._exact: dict[str, _Group[P]] = {}
         self._prefix: dict[str, list[_Entry[P]]] = {}
         self._prefix_lengths: tuple[int, ...] = ()
         self._size = 0
         self._cache: dict[tuple[int, bool], tuple[Sequence[TokenKeys], list[Match[P]]]] = {}
-        self._start_cache: dict[str, bool] = {}
+        # token texts known to start (or not to start) some entry
+        self._start_yes: set[str] = set()
+        self._start_no: set[str] = set()
 
     def __len__(self) -> int:
         return self._size
@@ -137,9 +204,10 @@ class PhraseIndex(Generic[P]):
             self._prefix.setdefault(keys[0], []).append(entry)
             self._prefix_lengths = tuple(sorted({len(k) for k in self._prefix}))
         else:
-            self._exact.setdefault(keys[0], []).append(entry)
+            self._exact.setdefault(keys[0], _Group()).add(entry)
         self._size += 1
-        self._start_cache.clear()
+        self._start_yes.clear()
+        self._start_no.clear()
         self._cache.clear()
 
     def add_all(self, forms: Iterable[str], payload: P) -> None:
@@ -152,8 +220,9 @@ class PhraseIndex(Generic[P]):
         return tok.head if self.names else tok.full
 
     def _inner_ok(self, key: str, tok: TokenKeys, last: bool, wildcard: bool) -> bool:
+        cands: tuple[str, ...]
         if self.function_words:
-            cands = frozenset((tok.folded,))
+            cands = (tok.folded,)
         elif self.lang == "ar" and (last or not self.names):
             cands = tok.full
         else:
@@ -180,7 +249,8 @@ class PhraseIndex(Generic[P]):
         found: list[Match[P]] = []
         exact = self._exact
         for cand in self._first(tok):
-            for entry in exact.get(cand, ()):
+            group = exact.get(cand)
+            for entry in group.candidates(toks, i) if group is not None else ():
                 if entry.capital and not _capitalized(tok.text):
                     continue
                 if entry.wildcard and not entry.rest:
@@ -200,30 +270,38 @@ class PhraseIndex(Generic[P]):
         return found
 
     def _may_start(self, tok: TokenKeys) -> bool:
-        """Whether some entry may start at this token (cached per token text)."""
-        hit = self._start_cache.get(tok.text)
-        if hit is None:
-            cands = self._first(tok)
-            hit = not self._exact.keys().isdisjoint(cands)
-            if not hit and self._prefix:
-                hit = any(
-                    cand[:n] in self._prefix
-                    for cand in cands
-                    for n in self._prefix_lengths
-                    if n <= len(cand)
-                )
-            if len(self._start_cache) > 500_000:
-                self._start_cache.clear()
-            self._start_cache[tok.text] = hit
-        return hit
+        """Whether some entry may start at this token."""
+        cands = self._first(tok)
+        if not self._exact.keys().isdisjoint(cands):
+            return True
+        return bool(self._prefix) and any(
+            cand[:n] in self._prefix
+            for cand in cands
+            for n in self._prefix_lengths
+            if n <= len(cand)
+        )
 
     def _starts(self, toks: Sequence[TokenKeys]) -> list[int]:
-        """Token positions where some entry may start (each distinct token asked once)."""
-        may = self._may_start
+        """Token positions where some entry may start (each distinct token text asked once,
+        and remembered across documents)."""
+        groups = positions_by_token(toks)
+        yes, no = self._start_yes, self._start_no
+        new = groups.keys() - yes - no
+        if new:
+            if len(yes) + len(no) + len(new) > 500_000:
+                yes.clear()
+                no.clear()
+            firsts = self._exact.keys()
+            mode = "conj" if self.function_words else "head" if self.names else "full"
+            hit = {t for t in new if not firsts.isdisjoint(getattr(groups[t][0], mode))}
+            if self._prefix:
+                may = self._may_start
+                hit.update(t for t in new - hit if may(groups[t][0]))
+            yes |= hit
+            no |= new - hit
         out: list[int] = []
-        for tok, where in positions_by_token(toks):
-            if may(tok):
-                out.extend(where)
+        for text in groups.keys() & yes:
+            out.extend(groups[text][1])
         out.sort()
         return out
 
@@ -265,26 +343,26 @@ class PhraseIndex(Generic[P]):
         return out
 
 
-_POSITIONS: dict[int, tuple[Sequence[TokenKeys], list[tuple[TokenKeys, list[int]]]]] = {}
+_POSITIONS: dict[int, tuple[Sequence[TokenKeys], dict[str, tuple[TokenKeys, list[int]]]]] = {}
 
 
-def positions_by_token(toks: Sequence[TokenKeys]) -> list[tuple[TokenKeys, list[int]]]:
-    """The distinct tokens of a list with their positions (cached for the last lists)."""
+def positions_by_token(toks: Sequence[TokenKeys]) -> dict[str, tuple[TokenKeys, list[int]]]:
+    """The distinct token texts of a list with their keys and positions (cached for the last
+    lists)."""
     hit = _POSITIONS.get(id(toks))
     if hit is not None and hit[0] is toks:
         return hit[1]
-    groups: dict[int, tuple[TokenKeys, list[int]]] = {}
+    groups: dict[str, tuple[TokenKeys, list[int]]] = {}
     for i, tok in enumerate(toks):
-        group = groups.get(id(tok))
+        group = groups.get(tok.text)
         if group is None:
-            groups[id(tok)] = (tok, [i])
+            groups[tok.text] = (tok, [i])
         else:
             group[1].append(i)
-    result = list(groups.values())
     if len(_POSITIONS) > 16:
         _POSITIONS.clear()
-    _POSITIONS[id(toks)] = (toks, result)
-    return result
+    _POSITIONS[id(toks)] = (toks, groups)
+    return groups
 
 
 def build_index(

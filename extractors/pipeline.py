@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from .lexicon import LANGUAGES, LexiconError
 from .matcher import Match, TokenKeys, doc_keys
 from .normalize import fold
-from .resources import LATIN, resources
+from .resources import LATIN, CueInfo, resources
 
 if not Doc.has_extension("stancegraph_date"):
     Doc.set_extension("stancegraph_date", default=None)
@@ -76,12 +76,26 @@ def make_normalizer(nlp: Language, name: str) -> Normalizer:
 class Normalizer:
     """Sets ``token.norm_`` to the folded form used for matching."""
 
+    def __init__(self) -> None:
+        # folded form -> its hash, for forms already added to the string store of a vocab
+        self._ids: dict[str, int] = {}
+        self._strings: object = None
+
     def __call__(self, doc: Doc) -> Doc:
         toks = keys(doc)
         if toks:
             strings = doc.vocab.strings
-            norms = numpy.array([strings.add(t.folded) for t in toks], dtype="uint64")
-            doc.from_array([NORM], cast(Any, norms.reshape(-1, 1)))
+            if strings is not self._strings or len(self._ids) > 500_000:
+                self._ids, self._strings = {}, strings
+            ids = self._ids
+            get = ids.get
+            norms = [get(t.folded) for t in toks]
+            for i, h in enumerate(norms):
+                if h is None:
+                    folded = toks[i].folded
+                    norms[i] = ids[folded] = strings.add(folded)
+            array = numpy.array(norms, dtype="uint64")
+            doc.from_array([NORM], cast(Any, array.reshape(-1, 1)))
         return doc
 
 
@@ -454,6 +468,25 @@ class CueFinder:
 
     def __init__(self, lang: str) -> None:
         self.res = resources(lang)
+        # token text -> the first cue pattern it matches (None: none), see _pattern
+        self._patterns: dict[str, CueInfo | None] = {}
+
+    def _pattern(self, tok: TokenKeys) -> CueInfo | None:
+        """The cue pattern a token matches (the first one), cached per token text."""
+        cache = self._patterns
+        if tok.text in cache:
+            return cache[tok.text]
+        found = None
+        for rx, exclude, info in self.res.cue_patterns:
+            if not exclude.isdisjoint(tok.conj):
+                continue
+            if any(rx.fullmatch(form) for form in tok.conj):
+                found = info
+                break
+        if len(cache) > 200_000:
+            cache.clear()
+        cache[tok.text] = found
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
         res = self.res
@@ -465,16 +498,14 @@ class CueFinder:
         ]
         if res.cue_patterns:
             taken = {i for c in cues for i in range(c.start, c.end)}
+            pattern = self._pattern
             for i, tok in enumerate(toks):
                 if i in taken:
                     continue
-                for rx, exclude, info in res.cue_patterns:
-                    if tok.conj & exclude:
-                        continue
-                    if any(rx.fullmatch(form) for form in tok.conj):
-                        cues.append(Span(doc, i, i + 1, label=info.stance,
-                                         kb_id=f"{info.topic}:{int(info.speech)}:pattern"))  # fmt: skip
-                        break
+                info = pattern(tok)
+                if info is not None:
+                    cues.append(Span(doc, i, i + 1, label=info.stance,
+                                     kb_id=f"{info.topic}:{int(info.speech)}:pattern"))  # fmt: skip
             cues.sort(key=lambda s: (s.start, s.end))
         doc.spans["stancegraph_cues"] = cues
         doc.spans["stancegraph_negation"] = [
