@@ -293,15 +293,15 @@ class PhraseIndex(Generic[P]):
                 no.clear()
             firsts = self._exact.keys()
             mode = "conj" if self.function_words else "head" if self.names else "full"
-            hit = {t for t in new if not firsts.isdisjoint(getattr(groups[t][0], mode))}
+            hit = {t for t in new if not firsts.isdisjoint(getattr(toks[groups[t][0]], mode))}
             if self._prefix:
                 may = self._may_start
-                hit.update(t for t in new - hit if may(groups[t][0]))
+                hit.update(t for t in new - hit if may(toks[groups[t][0]]))
             yes |= hit
             no |= new - hit
         out: list[int] = []
         for text in groups.keys() & yes:
-            out.extend(groups[text][1])
+            out.extend(groups[text])
         out.sort()
         return out
 
@@ -343,22 +343,22 @@ class PhraseIndex(Generic[P]):
         return out
 
 
-_POSITIONS: dict[int, tuple[Sequence[TokenKeys], dict[str, tuple[TokenKeys, list[int]]]]] = {}
+_POSITIONS: dict[int, tuple[Sequence[TokenKeys], dict[str, list[int]]]] = {}
 
 
-def positions_by_token(toks: Sequence[TokenKeys]) -> dict[str, tuple[TokenKeys, list[int]]]:
-    """The distinct token texts of a list with their keys and positions (cached for the last
-    lists)."""
+def positions_by_token(toks: Sequence[TokenKeys]) -> dict[str, list[int]]:
+    """The positions of each distinct token text of a list (cached for the last lists)."""
     hit = _POSITIONS.get(id(toks))
     if hit is not None and hit[0] is toks:
         return hit[1]
-    groups: dict[str, tuple[TokenKeys, list[int]]] = {}
+    groups: dict[str, list[int]] = {}
+    get = groups.get
     for i, tok in enumerate(toks):
-        group = groups.get(tok.text)
-        if group is None:
-            groups[tok.text] = (tok, [i])
+        where = get(tok.text)
+        if where is None:
+            groups[tok.text] = [i]
         else:
-            group[1].append(i)
+            where.append(i)
     if len(_POSITIONS) > 16:
         _POSITIONS.clear()
     _POSITIONS[id(toks)] = (toks, groups)

@@ -171,7 +171,8 @@ class ActorFinder:
         # Titles are matched with demonym tokens left out ("ministre russe des Affaires étrangères").
         in_demonym = {i for d in demonyms.values() for i in range(d.start, d.end)}
         kept = [i for i in range(len(doc)) if i not in in_demonym]
-        titles = res.titles.find([toks[i] for i in kept])
+        # without demonyms the list is the Doc's own (whose matches are cached for later)
+        titles = res.titles.find([toks[i] for i in kept] if in_demonym else toks)
         honorific_at = {kept[i] for t in titles if t.payload == HONORIFIC_ROLE
                         for i in range(t.start, t.end)}  # fmt: skip
         by_start = {s.start: s for s in spans}

@@ -82,6 +82,9 @@ class _DocView:
         self.sent_starts = [s.start for s in self.sents]
         self.actors = list(doc.spans["stancegraph_actors"])
         self.quotes = list(doc.spans["stancegraph_quotes"])
+        # Span objects are made at every access of doc.spans: make them once
+        self.negation = list(doc.spans["stancegraph_negation"])
+        self.conditions = list(doc.spans["stancegraph_conditions"])
         self.boundary_starts = {s.start for s in doc.spans["stancegraph_boundaries"]}
         self.reporting_starts = {s.start for s in doc.spans["stancegraph_reporting"]}
         self.reporting_tokens = {
@@ -92,13 +95,12 @@ class _DocView:
             for i in range(q.start, q.end):
                 self.in_quote[i] = qi
         toks = keys(doc)
-        flags = doc.to_array([IS_PUNCT, IS_SPACE, IS_QUOTE]).tolist() if len(doc) else []
         #: per-token folded forms, texts and flags (plain lists: no spaCy Token objects)
         self.norm = [t.folded for t in toks]
         self.text = [t.text for t in toks]
-        self.punct = [bool(f[0]) for f in flags]
-        self.space = [bool(f[1]) for f in flags]
-        self.quote = [bool(f[2]) for f in flags]
+        self.punct: list[bool] = doc.to_array(IS_PUNCT).astype(bool).tolist() if len(doc) else []
+        self.space: list[bool] = doc.to_array(IS_SPACE).astype(bool).tolist() if len(doc) else []
+        self.quote: list[bool] = doc.to_array(IS_QUOTE).astype(bool).tolist() if len(doc) else []
         self.paragraph = [0] * len(doc)
         para = 0
         for i, text in enumerate(self.text):
@@ -112,7 +114,7 @@ class _DocView:
         }
         self.anonymous_tokens = {
             i for m in titles if m.payload == "anonymous" for i in range(m.start, m.end)
-        } - set().union(*(range(a.start, a.end) for a in doc.spans["stancegraph_actors"]))
+        } - set().union(*(range(a.start, a.end) for a in self.actors))
         self.title_tokens |= {
             i for m in self.res.demonyms.find(toks) for i in range(m.start, m.end)
         }
@@ -593,9 +595,7 @@ def _hedged(view: _DocView, cue: Span) -> bool:
     first = sent.start
     while first < sent.end and (view.space[first] or view.punct[first]):
         first += 1
-    return any(
-        c.start == first and c.end <= cue.start for c in view.doc.spans["stancegraph_conditions"]
-    )
+    return any(c.start == first and c.end <= cue.start for c in view.conditions)
 
 
 def _inner_subject(view: _DocView, cue: Span) -> Span | None:
@@ -973,9 +973,8 @@ def _called_to(view: _DocView, start: int, end: int) -> tuple[int, int]:
 
 
 def _negated(view: _DocView, cue: Span) -> bool:
-    doc = view.doc
     sent = view.sents[view.sent_index(cue.start)]
-    for neg in doc.spans["stancegraph_negation"]:
+    for neg in view.negation:
         if neg.start == cue.end and neg.label_ == "before":
             return True  # a modal cue followed by its negator: "would not", «يجب ألا»
         window = int(neg.kb_id_ or 3)
@@ -996,7 +995,7 @@ def _negated(view: _DocView, cue: Span) -> bool:
 def _conditional(view: _DocView, cue: Span, topic_end: int) -> bool:
     """A condition marker just before the cue, inside its topic, or right after it."""
     sent = view.sents[view.sent_index(cue.start)]
-    for c in view.doc.spans["stancegraph_conditions"]:
+    for c in view.conditions:
         if not (sent.start <= c.start < sent.end):
             continue
         if cue.start - 4 <= c.start < cue.start or cue.end <= c.start <= topic_end + 2:
