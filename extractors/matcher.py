@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter
 from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 from spacy.attrs import ORTH
@@ -27,6 +29,7 @@ from .normalize import arabic_forms, fold
 
 P = TypeVar("P", bound=Hashable)
 QUOTE_MARKS = frozenset('"«»“”„‹›')
+_TEXT = itemgetter(0)  # TokenKeys.text
 
 
 class TokenKeys(NamedTuple):
@@ -174,9 +177,9 @@ class PhraseIndex(Generic[P]):
         self._prefix_lengths: tuple[int, ...] = ()
         self._size = 0
         self._cache: dict[tuple[int, bool], tuple[Sequence[TokenKeys], list[Match[P]]]] = {}
-        # token texts known to start (or not to start) some entry
+        # token texts known to start some entry, and all token texts asked about
         self._start_yes: set[str] = set()
-        self._start_no: set[str] = set()
+        self._start_seen: set[str] = set()
 
     def __len__(self) -> int:
         return self._size
@@ -207,7 +210,7 @@ class PhraseIndex(Generic[P]):
             self._exact.setdefault(keys[0], _Group()).add(entry)
         self._size += 1
         self._start_yes.clear()
-        self._start_no.clear()
+        self._start_seen.clear()
         self._cache.clear()
 
     def add_all(self, forms: Iterable[str], payload: P) -> None:
@@ -284,26 +287,22 @@ class PhraseIndex(Generic[P]):
     def _starts(self, toks: Sequence[TokenKeys]) -> list[int]:
         """Token positions where some entry may start (each distinct token text asked once,
         and remembered across documents)."""
-        groups = positions_by_token(toks)
-        yes, no = self._start_yes, self._start_no
-        new = groups.keys() - yes - no
+        texts, by_text = token_table(toks)
+        yes, seen = self._start_yes, self._start_seen
+        new = by_text.keys() - seen
         if new:
-            if len(yes) + len(no) + len(new) > 500_000:
+            if len(seen) + len(new) > 500_000:
                 yes.clear()
-                no.clear()
+                seen.clear()
             firsts = self._exact.keys()
             mode = "conj" if self.function_words else "head" if self.names else "full"
-            hit = {t for t in new if not firsts.isdisjoint(getattr(toks[groups[t][0]], mode))}
+            hit = {t for t in new if not firsts.isdisjoint(getattr(by_text[t], mode))}
             if self._prefix:
                 may = self._may_start
-                hit.update(t for t in new - hit if may(toks[groups[t][0]]))
+                hit.update(t for t in new - hit if may(by_text[t]))
             yes |= hit
-            no |= new - hit
-        out: list[int] = []
-        for text in groups.keys() & yes:
-            out.extend(groups[text])
-        out.sort()
-        return out
+            seen |= new
+        return list(compress(range(len(texts)), map(yes.__contains__, texts)))
 
     def find(self, toks: Sequence[TokenKeys], *, overlapping: bool = False) -> list[Match[P]]:
         """Matches over the whole token list; by default the longest non-overlapping ones.
@@ -343,26 +342,21 @@ class PhraseIndex(Generic[P]):
         return out
 
 
-_POSITIONS: dict[int, tuple[Sequence[TokenKeys], dict[str, list[int]]]] = {}
+_TABLES: dict[int, tuple[Sequence[TokenKeys], list[str], dict[str, TokenKeys]]] = {}
 
 
-def positions_by_token(toks: Sequence[TokenKeys]) -> dict[str, list[int]]:
-    """The positions of each distinct token text of a list (cached for the last lists)."""
-    hit = _POSITIONS.get(id(toks))
+def token_table(toks: Sequence[TokenKeys]) -> tuple[list[str], dict[str, TokenKeys]]:
+    """The texts of a key list and its distinct texts with their keys (cached for the last
+    lists)."""
+    hit = _TABLES.get(id(toks))
     if hit is not None and hit[0] is toks:
-        return hit[1]
-    groups: dict[str, list[int]] = {}
-    get = groups.get
-    for i, tok in enumerate(toks):
-        where = get(tok.text)
-        if where is None:
-            groups[tok.text] = [i]
-        else:
-            where.append(i)
-    if len(_POSITIONS) > 16:
-        _POSITIONS.clear()
-    _POSITIONS[id(toks)] = (toks, groups)
-    return groups
+        return hit[1], hit[2]
+    texts = list(map(_TEXT, toks))
+    by_text = dict(zip(texts, toks, strict=True))
+    if len(_TABLES) > 16:
+        _TABLES.clear()
+    _TABLES[id(toks)] = (toks, texts, by_text)
+    return texts, by_text
 
 
 def build_index(
