@@ -178,8 +178,10 @@ class PhraseIndex(Generic[P]):
         self._size = 0
         self._cache: dict[tuple[int, bool], tuple[Sequence[TokenKeys], list[Match[P]]]] = {}
         # token texts known to start some entry, and all token texts asked about
-        self._start_yes: set[str] = set()
+        self._start_marks: set[str] = set()
         self._start_seen: set[str] = set()
+        # texts where only longer phrases start: the second tokens those need
+        self._start_need: dict[str, frozenset[str]] = {}
 
     def __len__(self) -> int:
         return self._size
@@ -209,8 +211,9 @@ class PhraseIndex(Generic[P]):
         else:
             self._exact.setdefault(keys[0], _Group()).add(entry)
         self._size += 1
-        self._start_yes.clear()
+        self._start_marks.clear()
         self._start_seen.clear()
+        self._start_need.clear()
         self._cache.clear()
 
     def add_all(self, forms: Iterable[str], payload: P) -> None:
@@ -272,37 +275,70 @@ class PhraseIndex(Generic[P]):
             found.sort(key=lambda m: (m.start - m.end, repr(m.payload)))
         return found
 
+    def _prefix_hit(self, cands: Iterable[str]) -> bool:
+        prefix = self._prefix
+        return bool(prefix) and any(
+            cand[:n] in prefix for cand in cands for n in self._prefix_lengths if n <= len(cand)
+        )
+
     def _may_start(self, tok: TokenKeys) -> bool:
         """Whether some entry may start at this token."""
         cands = self._first(tok)
-        if not self._exact.keys().isdisjoint(cands):
-            return True
-        return bool(self._prefix) and any(
-            cand[:n] in self._prefix
-            for cand in cands
-            for n in self._prefix_lengths
-            if n <= len(cand)
-        )
+        return not self._exact.keys().isdisjoint(cands) or self._prefix_hit(cands)
+
+    def _next_keys(self, tok: TokenKeys) -> frozenset[str] | None:
+        """For a token where only phrases of two or more tokens start, the second tokens they
+        need (see :meth:`_Group.candidates`); None when some entry may match on it alone."""
+        cands = self._first(tok)
+        if self._prefix_hit(cands):
+            return None
+        groups = [self._exact[c] for c in cands if c in self._exact]
+        if any(g.always for g in groups):
+            return None
+        return frozenset().union(*(g.by_next.keys() for g in groups))
 
     def _starts(self, toks: Sequence[TokenKeys]) -> list[int]:
         """Token positions where some entry may start (each distinct token text asked once,
-        and remembered across documents)."""
-        texts, by_text = token_table(toks)
-        yes, seen = self._start_yes, self._start_seen
-        new = by_text.keys() - seen
+        and remembered across documents).
+
+        Where only longer phrases start, the next token (after quotation marks) must also be
+        one of their second tokens: :meth:`find_at` would find nothing there.
+        """
+        texts, by_text, distinct = token_table(toks)
+        marks, seen, need = self._start_marks, self._start_seen, self._start_need
+        new = distinct - seen
         if new:
             if len(seen) + len(new) > 500_000:
-                yes.clear()
+                marks.clear()
                 seen.clear()
+                need.clear()
             firsts = self._exact.keys()
             mode = "conj" if self.function_words else "head" if self.names else "full"
             hit = {t for t in new if not firsts.isdisjoint(getattr(by_text[t], mode))}
             if self._prefix:
                 may = self._may_start
                 hit.update(t for t in new - hit if may(by_text[t]))
-            yes |= hit
+            for t in hit:
+                second = self._next_keys(by_text[t])
+                if second is not None:
+                    need[t] = second
+            marks |= hit
             seen |= new
-        return list(compress(range(len(texts)), map(yes.__contains__, texts)))
+        n = len(texts)
+        starts = list(compress(range(n), map(marks.__contains__, texts)))
+        if not need:
+            return starts
+        out = []
+        for i in starts:
+            second = need.get(texts[i])
+            if second is not None:
+                j = i + 1
+                while j < n and texts[j] in QUOTE_MARKS:
+                    j += 1
+                if j >= n or second.isdisjoint(toks[j].full):
+                    continue
+            out.append(i)
+        return out
 
     def find(self, toks: Sequence[TokenKeys], *, overlapping: bool = False) -> list[Match[P]]:
         """Matches over the whole token list; by default the longest non-overlapping ones.
@@ -342,21 +378,22 @@ class PhraseIndex(Generic[P]):
         return out
 
 
-_TABLES: dict[int, tuple[Sequence[TokenKeys], list[str], dict[str, TokenKeys]]] = {}
+_TABLES: dict[int, tuple[Sequence[TokenKeys], list[str], dict[str, TokenKeys], set[str]]] = {}
 
 
-def token_table(toks: Sequence[TokenKeys]) -> tuple[list[str], dict[str, TokenKeys]]:
-    """The texts of a key list and its distinct texts with their keys (cached for the last
-    lists)."""
+def token_table(toks: Sequence[TokenKeys]) -> tuple[list[str], dict[str, TokenKeys], set[str]]:
+    """The texts of a key list, its distinct texts with their keys, and the set of those
+    texts (cached for the last lists)."""
     hit = _TABLES.get(id(toks))
     if hit is not None and hit[0] is toks:
-        return hit[1], hit[2]
+        return hit[1], hit[2], hit[3]
     texts = list(map(_TEXT, toks))
     by_text = dict(zip(texts, toks, strict=True))
+    distinct = set(by_text)
     if len(_TABLES) > 16:
         _TABLES.clear()
-    _TABLES[id(toks)] = (toks, texts, by_text)
-    return texts, by_text
+    _TABLES[id(toks)] = (toks, texts, by_text, distinct)
+    return texts, by_text, distinct
 
 
 def build_index(
