@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import cache
-from typing import Any, cast
+from itertools import compress
+from typing import Any, TypeVar, cast
 
 import numpy
 import spacy
@@ -31,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .lexicon import LANGUAGES, LexiconError
-from .matcher import Match, TokenKeys, doc_keys
+from .matcher import Match, TokenKeys, doc_keys, token_table
 from .normalize import fold
 from .resources import LATIN, CueInfo, resources
 
@@ -56,6 +58,23 @@ def keys(doc: Doc) -> list[TokenKeys]:
         cached = doc_keys(doc, doc.lang_)
         doc.user_data["stancegraph_keys"] = cached
     return cached  # type: ignore[no-any-return,unused-ignore]
+
+
+_T = TypeVar("_T")
+_CACHE_MAX = 200_000
+
+
+def _text_values(cache: dict[str, _T], fn: Callable[[str], _T], toks: list[TokenKeys]) -> list[_T]:
+    """``fn`` of every token text, computed once per distinct text and kept in ``cache``."""
+    texts, _, distinct = token_table(toks)
+    new = distinct.difference(cache)
+    if new:
+        if len(cache) + len(new) > _CACHE_MAX:
+            cache.clear()
+            new = distinct
+        for text in new:
+            cache[text] = fn(text)
+    return list(map(cache.__getitem__, texts))
 
 
 def doc_date(doc: Doc) -> dt.date | None:
@@ -104,28 +123,41 @@ def make_sentences(nlp: Language, name: str) -> SentenceSplitter:
     return SentenceSplitter()
 
 
+_LINE_BREAK, _STOP, _CLOSER = 1, 2, 3
+_SENTENCE_KINDS: dict[str, int] = {}
+
+
+def _sentence_kind(text: str) -> int:
+    """What a token is to the sentence splitter: a line break, a full stop, a closer or 0."""
+    if "\n" in text and text.isspace():
+        return _LINE_BREAK
+    if text in SENT_END or (text.endswith(".") and len(text) > 1 and text[:-1].isdigit()):
+        return _STOP
+    return _CLOSER if text in _CLOSERS else 0
+
+
 class SentenceSplitter:
     """Sentences end at . ! ? ؟ … (and closing quotes after them) and at line breaks."""
 
     def __call__(self, doc: Doc) -> Doc:
-        texts = [t.text for t in keys(doc)]
-        n = len(texts)
+        toks = keys(doc)
+        n = len(toks)
         if not n:
             return doc
+        texts = token_table(toks)[0]
+        kinds = _text_values(_SENTENCE_KINDS, _sentence_kind, toks)
         starts = numpy.full(n, -1, dtype="int64")
-        start_next = True
-        for i, text in enumerate(texts):
-            if start_next:
-                starts[i] = 1
-            start_next = False
-            if "\n" in text and text.isspace():
-                start_next = True
-            elif text in SENT_END or (text.endswith(".") and len(text) > 1 and text[:-1].isdigit()):
-                if i + 1 < n and texts[i + 1] in _CLOSERS:
-                    continue
-                start_next = True
-            elif text in _CLOSERS and i > 0 and texts[i - 1] in SENT_END:
-                start_next = True
+        starts[0] = 1
+        # a token starts a sentence when the one before it ends one
+        for i in compress(range(n - 1), kinds):
+            kind = kinds[i]
+            if kind == _LINE_BREAK:
+                starts[i + 1] = 1
+            elif kind == _STOP:
+                if texts[i + 1] not in _CLOSERS:
+                    starts[i + 1] = 1
+            elif i > 0 and texts[i - 1] in SENT_END:
+                starts[i + 1] = 1
         doc.from_array([SENT_START], cast(Any, starts.view("uint64").reshape(-1, 1)))
         return doc
 
@@ -146,6 +178,7 @@ class ActorFinder:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.res = resources(lang)
+        self._people_of: dict[str, str | None] = {}  # token text -> country (see _peoples)
 
     def __call__(self, doc: Doc) -> Doc:
         res = self.res
@@ -268,22 +301,28 @@ class ActorFinder:
                 return actor.country
         return None
 
+    def _people_country(self, text: str) -> str | None:
+        """The country of a people's name ("Americans", «الأمريكيون»); see :meth:`_peoples`."""
+        res = self.res
+        f = fold(text)
+        if self.lang == "ar":
+            if f.startswith(("ال", "وال")) and f.endswith(("ون", "ين")) and len(f) > 6:
+                return res.demonym_keys.get(f[:-2].removeprefix("و"))
+        elif text[:1].isupper() and f.endswith(("s", "x")):
+            return res.demonym_keys.get(f) or res.demonym_keys.get(f[:-1])
+        return None
+
     def _peoples(self, doc: Doc, toks: list[TokenKeys], taken: list[bool]) -> list[Span]:
         """A people for its state: "the Americans", « les Européens », «الأمريكيون»."""
         res = self.res
         out = []
-        for i, tok in enumerate(toks):
-            if taken[i]:
-                continue
-            f = tok.folded
-            country = None
-            if self.lang == "ar":
-                if f.startswith(("ال", "وال")) and f.endswith(("ون", "ين")) and len(f) > 6:
-                    country = res.demonym_keys.get(f[:-2].removeprefix("و"))
-            elif (i > 0 and toks[i - 1].folded in ("the", "les") and tok.text[:1].isupper()
-                  and f.endswith(("s", "x"))):  # fmt: skip
-                country = res.demonym_keys.get(f) or res.demonym_keys.get(f[:-1])
-            if country is None:
+        countries = _text_values(self._people_of, self._people_country, toks)
+        for i, country in enumerate(countries):
+            if (
+                country is None
+                or taken[i]
+                or (self.lang != "ar" and not (i > 0 and toks[i - 1].folded in ("the", "les")))
+            ):
                 continue
             actor = res.actors.get(res.states_by_country.get(country, country))
             if actor is not None:
@@ -352,18 +391,27 @@ class ActorFinder:
         labels: dict[str, str] = doc.user_data.setdefault("stancegraph_unknown", {})
         by_surname: dict[str, tuple[str, str]] = {}
         out = []
-        i = 0
         n = len(doc)
-        while i < n:
-            if taken[i] or not (_is_name_token(toks[i]) or i in honorifics):
+        is_name = _text_values(_NAME_TOKENS, _is_name_text, toks)
+        # only where a name or title may begin (the other tokens are stepped over)
+        begins = sorted(honorifics.union(compress(range(n), is_name)))
+        b = 0
+        i = 0
+        while True:
+            while b < len(begins) and begins[b] < i:
+                b += 1
+            if b == len(begins):
+                break
+            i = begins[b]
+            if taken[i]:
                 i += 1
                 continue
             k = i
             while k < n and not taken[k] and (k in honorifics or toks[k].folded in _ARTICLES):
                 k += 1  # leading titles and honorifics: "Mr", "Home Secretary"
             j = k
-            while j < n and not taken[j] and j not in honorifics and (_is_name_token(toks[j]) or (
-                    toks[j].folded in _PARTICLES and j + 1 < n and _is_name_token(toks[j + 1]))):  # fmt: skip
+            while j < n and not taken[j] and j not in honorifics and (is_name[j] or (
+                    toks[j].folded in _PARTICLES and j + 1 < n and is_name[j + 1])):  # fmt: skip
                 j += 1
             name = doc[k:j]
             anchored = (i - 1) in anchors or j in anchors or (i - 2) in anchors
@@ -405,10 +453,12 @@ _AUXILIARIES = {
 _PARTICLES = {"al", "al-", "el", "bin", "ben", "ibn", "de", "du", "van", "von", "da", "abu", "abou"}
 
 
-def _is_name_token(tok: TokenKeys) -> bool:
-    text = tok.text
+def _is_name_text(text: str) -> bool:
     return (len(text) > 1 and text[0].isupper() and text.replace("-", "").replace("'", "").isalpha()
             and not text.isupper())  # fmt: skip
+
+
+_NAME_TOKENS: dict[str, bool] = {}
 
 
 @Language.factory("stancegraph_speech", assigns=["doc.spans"])
