@@ -16,12 +16,14 @@ tokens of a Doc. Arabic tokens are tried with their clitics removed
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import compress
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import is_, itemgetter
 from typing import Any, Generic, NamedTuple, TypeVar, cast
 
+import numpy
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
@@ -62,16 +64,15 @@ def doc_keys(doc: Doc, lang: str) -> list[TokenKeys]:
     arabic = lang == "ar"
     table = _BY_ORTH[arabic]
     orths: list[int] = doc.to_array(ORTH).tolist()
-    get = table.get
-    out = [get(h) for h in orths]
-    missing = [i for i, tok in enumerate(out) if tok is None]
+    out = list(map(table.get, orths))
+    missing = list(compress(range(len(out)), map(is_, out, repeat(None))))
     if missing:
         if len(table) + len(missing) > _BY_ORTH_MAX:
             table.clear()
         strings = doc.vocab.strings
         for i in missing:
             h = orths[i]
-            tok = get(h)
+            tok = table.get(h)
             if tok is None:
                 tok = table[h] = _token_keys(strings[h], arabic)
             out[i] = tok
@@ -182,6 +183,8 @@ class PhraseIndex(Generic[P]):
         self._start_seen: set[str] = set()
         # texts where only longer phrases start: the second tokens those need
         self._start_need: dict[str, frozenset[str]] = {}
+        # this index's bit in the start table of its language (see _start_table)
+        self._bit = numpy.uint64(0)
 
     def __len__(self) -> int:
         return self._size
@@ -214,6 +217,9 @@ class PhraseIndex(Generic[P]):
         self._start_marks.clear()
         self._start_seen.clear()
         self._start_need.clear()
+        table = _TABLES_BY_LANG.get(self.lang)
+        if table is not None and self._bit:
+            table.reset()
         self._cache.clear()
 
     def add_all(self, forms: Iterable[str], payload: P) -> None:
@@ -297,6 +303,22 @@ class PhraseIndex(Generic[P]):
             return None
         return frozenset().union(*(g.by_next.keys() for g in groups))
 
+    def _classify(self, texts: Iterable[str], by_text: dict[str, TokenKeys]) -> set[str]:
+        """Of ``texts``, those where some entry may start; records what longer phrases need
+        next (:meth:`_next_keys`)."""
+        firsts = self._exact.keys()
+        mode = "conj" if self.function_words else "head" if self.names else "full"
+        hit = {t for t in texts if not firsts.isdisjoint(getattr(by_text[t], mode))}
+        if self._prefix:
+            may = self._may_start
+            hit.update([t for t in texts if t not in hit and may(by_text[t])])
+        need = self._start_need
+        for t in hit:
+            second = self._next_keys(by_text[t])
+            if second is not None:
+                need[t] = second
+        return hit
+
     def _starts(self, toks: Sequence[TokenKeys]) -> list[int]:
         """Token positions where some entry may start (each distinct token text asked once,
         and remembered across documents).
@@ -305,29 +327,24 @@ class PhraseIndex(Generic[P]):
         one of their second tokens: :meth:`find_at` would find nothing there.
         """
         texts, by_text, distinct = token_table(toks)
-        marks, seen, need = self._start_marks, self._start_seen, self._start_need
-        new = distinct - seen
-        if new:
-            if len(seen) + len(new) > 500_000:
-                marks.clear()
-                seen.clear()
-                need.clear()
-            firsts = self._exact.keys()
-            mode = "conj" if self.function_words else "head" if self.names else "full"
-            hit = {t for t in new if not firsts.isdisjoint(getattr(by_text[t], mode))}
-            if self._prefix:
-                may = self._may_start
-                hit.update(t for t in new - hit if may(by_text[t]))
-            for t in hit:
-                second = self._next_keys(by_text[t])
-                if second is not None:
-                    need[t] = second
-            marks |= hit
-            seen |= new
-        n = len(texts)
-        starts = list(compress(range(n), map(marks.__contains__, texts)))
+        table = _start_table(self)
+        if table is not None:
+            starts: list[int] = numpy.flatnonzero(table.masks(toks) & self._bit).tolist()
+        else:
+            marks, seen = self._start_marks, self._start_seen
+            new = distinct - seen
+            if new:
+                if len(seen) + len(new) > _STARTS_MAX:
+                    marks.clear()
+                    seen.clear()
+                    self._start_need.clear()
+                marks |= self._classify(new, by_text)
+                seen |= new
+            starts = list(compress(range(len(texts)), map(marks.__contains__, texts)))
+        need = self._start_need
         if not need:
             return starts
+        n = len(texts)
         out = []
         for i in starts:
             second = need.get(texts[i])
@@ -376,6 +393,85 @@ class PhraseIndex(Generic[P]):
                     out.append(m)
             covered = best.end
         return out
+
+
+_STARTS_MAX = 500_000  # distinct token texts remembered per index or per start table
+
+
+class _StartTable:
+    """Which indexes of one language may start at each token text, one bit per index.
+
+    A Doc is asked about by a dozen indexes: each distinct text is classified once for all of
+    them, and each index then finds its start positions with one vectorized test instead of a
+    pass over the tokens of its own.
+    """
+
+    SLOTS = 63
+
+    def __init__(self) -> None:
+        self.members: list[weakref.ref[PhraseIndex[Any]]] = []
+        self.bits: dict[str, int] = {}
+        self._arrays: dict[int, tuple[Sequence[TokenKeys], numpy.ndarray]] = {}
+
+    def join(self, index: PhraseIndex[Any]) -> numpy.uint64 | None:
+        if len(self.members) >= self.SLOTS:
+            return None
+        self.members.append(weakref.ref(index))
+        self.reset()
+        return numpy.uint64(1 << (len(self.members) - 1))
+
+    def reset(self) -> None:
+        self.bits.clear()
+        self._arrays.clear()
+
+    def masks(self, toks: Sequence[TokenKeys]) -> numpy.ndarray:
+        """The bits of every token of a key list (cached for the last lists)."""
+        hit = self._arrays.get(id(toks))
+        if hit is not None and hit[0] is toks:
+            return hit[1]
+        texts, by_text, distinct = token_table(toks)
+        bits = self.bits
+        new = distinct.difference(bits)
+        if new:
+            if len(bits) + len(new) > _STARTS_MAX:
+                bits.clear()
+                new = distinct
+                for ref in self.members:
+                    member = ref()
+                    if member is not None:
+                        member._start_need.clear()
+            for t in new:
+                bits[t] = 0
+            for k, ref in enumerate(self.members):
+                index = ref()
+                if index is None:
+                    continue
+                bit = 1 << k
+                for t in index._classify(new, by_text):
+                    bits[t] |= bit
+        array = numpy.fromiter(map(bits.__getitem__, texts), dtype=numpy.uint64, count=len(texts))
+        if len(self._arrays) > 8:
+            self._arrays.clear()
+        self._arrays[id(toks)] = (toks, array)
+        return array
+
+
+_TABLES_BY_LANG: dict[str, _StartTable] = {}
+
+
+def _start_table(index: PhraseIndex[Any]) -> _StartTable | None:
+    """The start table ``index`` belongs to (joining it on first use); None when full."""
+    table = _TABLES_BY_LANG.setdefault(index.lang, _StartTable())
+    bit = int(index._bit)
+    if bit:
+        k = bit.bit_length() - 1
+        if k < len(table.members) and table.members[k]() is index:
+            return table
+    joined = table.join(index)
+    if joined is None:
+        return None
+    index._bit = joined
+    return table
 
 
 _TABLES: dict[int, tuple[Sequence[TokenKeys], list[str], dict[str, TokenKeys], set[str]]] = {}

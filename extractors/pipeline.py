@@ -23,7 +23,8 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from functools import cache
-from itertools import compress
+from itertools import compress, repeat
+from operator import is_, itemgetter
 from typing import Any, TypeVar, cast
 
 import numpy
@@ -61,6 +62,7 @@ def keys(doc: Doc) -> list[TokenKeys]:
 
 
 _T = TypeVar("_T")
+_FOLDED = itemgetter(1)  # TokenKeys.folded
 _CACHE_MAX = 200_000
 
 
@@ -107,12 +109,11 @@ class Normalizer:
             if strings is not self._strings or len(self._ids) > 500_000:
                 self._ids, self._strings = {}, strings
             ids = self._ids
-            get = ids.get
-            norms = [get(t.folded) for t in toks]
-            for i, h in enumerate(norms):
-                if h is None:
-                    folded = toks[i].folded
-                    norms[i] = ids[folded] = strings.add(folded)
+            norms = list(map(ids.get, map(_FOLDED, toks)))
+            for i in compress(range(len(norms)), map(is_, norms, repeat(None))):
+                folded = toks[i].folded
+                h = ids.get(folded)
+                norms[i] = ids[folded] = strings.add(folded) if h is None else h
             array = numpy.array(norms, dtype="uint64")
             doc.from_array([NORM], cast(Any, array.reshape(-1, 1)))
         return doc
