@@ -16,6 +16,7 @@ tokens of a Doc. Arabic tokens are tried with their clitics removed
 
 from __future__ import annotations
 
+import operator
 import weakref
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -176,6 +177,7 @@ class PhraseIndex(Generic[P]):
         self._exact: dict[str, _Group[P]] = {}
         self._prefix: dict[str, list[_Entry[P]]] = {}
         self._prefix_lengths: tuple[int, ...] = ()
+        self._prefix_heads: frozenset[str] = frozenset()
         self._size = 0
         self._cache: dict[tuple[int, bool], tuple[Sequence[TokenKeys], list[Match[P]]]] = {}
         # token texts known to start some entry, and all token texts asked about
@@ -211,6 +213,7 @@ class PhraseIndex(Generic[P]):
         if wildcard and len(keys) == 1:
             self._prefix.setdefault(keys[0], []).append(entry)
             self._prefix_lengths = tuple(sorted({len(k) for k in self._prefix}))
+            self._prefix_heads = frozenset(k[: self._prefix_lengths[0]] for k in self._prefix)
         else:
             self._exact.setdefault(keys[0], _Group()).add(entry)
         self._size += 1
@@ -283,8 +286,16 @@ class PhraseIndex(Generic[P]):
 
     def _prefix_hit(self, cands: Iterable[str]) -> bool:
         prefix = self._prefix
-        return bool(prefix) and any(
-            cand[:n] in prefix for cand in cands for n in self._prefix_lengths if n <= len(cand)
+        if not prefix:
+            return False
+        shortest = self._prefix_lengths[0]
+        heads = self._prefix_heads  # quick test: the shortest prefix length of some entry
+        return any(
+            cand[:n] in prefix
+            for cand in cands
+            if cand[:shortest] in heads
+            for n in self._prefix_lengths
+            if n <= len(cand)
         )
 
     def _may_start(self, tok: TokenKeys) -> bool:
@@ -310,8 +321,8 @@ class PhraseIndex(Generic[P]):
         mode = "conj" if self.function_words else "head" if self.names else "full"
         hit = {t for t in texts if not firsts.isdisjoint(getattr(by_text[t], mode))}
         if self._prefix:
-            may = self._may_start
-            hit.update([t for t in texts if t not in hit and may(by_text[t])])
+            first, prefix_hit = operator.attrgetter(mode), self._prefix_hit
+            hit.update([t for t in texts if t not in hit and prefix_hit(first(by_text[t]))])
         need = self._start_need
         for t in hit:
             second = self._next_keys(by_text[t])

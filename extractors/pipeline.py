@@ -396,6 +396,7 @@ class ActorFinder:
         is_name = _text_values(_NAME_TOKENS, _is_name_text, toks)
         # only where a name or title may begin (the other tokens are stepped over)
         begins = sorted(honorifics.union(compress(range(n), is_name)))
+        sent_start = (doc.to_array(SENT_START).view("int64") > 0).tolist() if n else []
         b = 0
         i = 0
         while True:
@@ -414,17 +415,18 @@ class ActorFinder:
             while j < n and not taken[j] and j not in honorifics and (is_name[j] or (
                     toks[j].folded in _PARTICLES and j + 1 < n and is_name[j + 1])):  # fmt: skip
                 j += 1
-            name = doc[k:j]
+            length = j - k  # the name: doc[k:j]
             anchored = (i - 1) in anchors or j in anchors or (i - 2) in anchors
-            if doc[i].is_sent_start and (i - 1) not in anchors and j not in anchors:
+            if sent_start[i] and (i - 1) not in anchors and j not in anchors:
                 anchored = False
-            surname = fold(doc[j - 1].text) if j > k else ""
-            if len(name) >= 2 and anchored:
-                label = name.text
+            surname = toks[j - 1].folded if j > k else ""
+            if length >= 2 and anchored:
+                label = doc[k:j].text
                 aid = unknown_actor_id(label)
                 by_surname.setdefault(surname, (aid, label))
-            elif len(name) == 1 and k > i and (surname in by_surname or anchored):
-                aid, label = by_surname.get(surname) or (unknown_actor_id(name.text), name.text)
+            elif length == 1 and k > i and (surname in by_surname or anchored):
+                text = doc[k:j].text
+                aid, label = by_surname.get(surname) or (unknown_actor_id(text), text)
             else:
                 i = max(j, i + 1)
                 continue
