@@ -484,13 +484,24 @@ class SpeechFinder:
         return doc
 
 
+_QUOTE_MARKS = {*OPEN_QUOTES, *OPEN_QUOTES.values(), '"', "”", '"”'}
+_QUOTE_TOKENS: dict[str, bool] = {}
+
+
+def _quote_token(text: str) -> bool:
+    return text in _QUOTE_MARKS or ("\n" in text and text.isspace())
+
+
 def find_quotes(doc: Doc) -> list[Span]:
     """Quoted passages (the tokens between the marks); an unclosed quote ends at the paragraph."""
     out: list[Span] = []
     open_at: int | None = None
     closer = ""
-    texts = [t.text for t in keys(doc)]
-    for i, text in enumerate(texts):
+    toks = keys(doc)
+    texts = token_table(toks)[0]
+    # only quotation marks and line breaks open or close a quotation
+    for i in compress(range(len(texts)), _text_values(_QUOTE_TOKENS, _quote_token, toks)):
+        text = texts[i]
         if open_at is None:
             if text in OPEN_QUOTES:
                 open_at, closer = i, OPEN_QUOTES[text]
