@@ -18,6 +18,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 from spacy.attrs import IS_PUNCT, IS_QUOTE, IS_SPACE
 from spacy.tokens import Doc, Span
@@ -98,15 +99,13 @@ class _DocView:
         #: per-token folded forms, texts and flags (plain lists: no spaCy Token objects)
         self.norm = [t.folded for t in toks]
         self.text = [t.text for t in toks]
-        self.punct: list[bool] = doc.to_array(IS_PUNCT).astype(bool).tolist() if len(doc) else []
-        self.space: list[bool] = doc.to_array(IS_SPACE).astype(bool).tolist() if len(doc) else []
-        self.quote: list[bool] = doc.to_array(IS_QUOTE).astype(bool).tolist() if len(doc) else []
-        self.paragraph = [0] * len(doc)
-        para = 0
-        for i, text in enumerate(self.text):
-            if self.space[i] and "\n" in text:
-                para += 1
-            self.paragraph[i] = para
+        flags = doc.to_array([IS_PUNCT, IS_SPACE, IS_QUOTE]).astype(bool).T.tolist()
+        self.punct: list[bool] = flags[0] if len(doc) else []
+        self.space: list[bool] = flags[1] if len(doc) else []
+        self.quote: list[bool] = flags[2] if len(doc) else []
+        # paragraph number of each token: line breaks counted so far
+        breaks = [space and "\n" in text for space, text in zip(self.space, self.text, strict=True)]
+        self.paragraph = list(accumulate(breaks, initial=0))[1:]
         titles = self.res.titles.find(toks)
         self.title_tokens = {i for m in titles for i in range(m.start, m.end)}
         self.honorific_tokens = {
