@@ -16,29 +16,37 @@ tokens of a Doc. Arabic tokens are tried with their clitics removed
 
 from __future__ import annotations
 
+import operator
+import weakref
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any, Generic, TypeVar
+from itertools import compress, repeat
+from operator import is_, itemgetter
+from typing import Any, Generic, NamedTuple, TypeVar, cast
 
+import numpy
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
-from .normalize import arabic_candidates, conjunction_only, fold, proclitic_only
+from .normalize import arabic_forms, fold
 
 P = TypeVar("P", bound=Hashable)
 QUOTE_MARKS = frozenset('"«»“”„‹›')
+_TEXT = itemgetter(0)  # TokenKeys.text
 
 
-@dataclass(frozen=True)
-class TokenKeys:
-    """The forms under which one token may match."""
+class TokenKeys(NamedTuple):
+    """The forms under which one token may match.
+
+    A tuple of strings and tuples of strings, so that the garbage collector stops tracking
+    it: documents create one per distinct word form, kept in a cache.
+    """
 
     text: str
     folded: str
-    full: frozenset[str]  # all clitic-stripped candidates (Arabic) or just the folded form
-    head: frozenset[str]  # proclitics removed only (Arabic names)
-    conj: frozenset[str]  # a leading conjunction removed only (Arabic function words)
+    full: tuple[str, ...]  # all clitic-stripped candidates (Arabic) or just the folded form
+    head: tuple[str, ...]  # proclitics removed only (Arabic names)
+    conj: tuple[str, ...]  # a leading conjunction removed only (Arabic function words)
 
 
 def token_texts(doc: Doc) -> list[str]:
@@ -47,9 +55,29 @@ def token_texts(doc: Doc) -> list[str]:
     return [strings[h] for h in doc.to_array(ORTH).tolist()]
 
 
+#: keys by token ORTH hash (the same for every vocab), one table for Arabic, one for the others
+_BY_ORTH: dict[bool, dict[int, TokenKeys]] = {False: {}, True: {}}
+_BY_ORTH_MAX = 200_000
+
+
 def doc_keys(doc: Doc, lang: str) -> list[TokenKeys]:
     """Matching keys for every token of ``doc``."""
-    return [_token_keys(text, lang == "ar") for text in token_texts(doc)]
+    arabic = lang == "ar"
+    table = _BY_ORTH[arabic]
+    orths: list[int] = doc.to_array(ORTH).tolist()
+    out = list(map(table.get, orths))
+    missing = list(compress(range(len(out)), map(is_, out, repeat(None))))
+    if missing:
+        if len(table) + len(missing) > _BY_ORTH_MAX:
+            table.clear()
+        strings = doc.vocab.strings
+        for i in missing:
+            h = orths[i]
+            tok = table.get(h)
+            if tok is None:
+                tok = table[h] = _token_keys(strings[h], arabic)
+            out[i] = tok
+    return cast(list[TokenKeys], out)
 
 
 def _capitalized(text: str) -> bool:
@@ -57,12 +85,11 @@ def _capitalized(text: str) -> bool:
     return next((c.isupper() for c in text if c.isalpha()), False)
 
 
-@lru_cache(maxsize=200_000)
 def _token_keys(text: str, arabic: bool) -> TokenKeys:
     f = fold(text)
     if arabic:
-        return TokenKeys(text, f, arabic_candidates(f), proclitic_only(f), conjunction_only(f))
-    single = frozenset((f,))
+        return TokenKeys(text, f, *arabic_forms(f))
+    single = (f,)
     return TokenKeys(text, f, single, single, single)
 
 
@@ -81,6 +108,49 @@ class _Entry(Generic[P]):
     wildcard: bool
     payload: P
     capital: bool
+
+
+class _Group(Generic[P]):
+    """The entries that share a first token, indexed by their second token.
+
+    ``always`` lists the entries that must be tried wherever the first token matches: single
+    tokens, a quotation mark second (no quote skipping then) and a prefix second ("x y*").
+    The others are tried only where their second token is among the candidates of the next
+    token; since every way a token matches is one of its ``full`` candidates, this never
+    loses a match. Entry order is kept (positions in ``entries``).
+    """
+
+    __slots__ = ("entries", "always", "by_next")
+
+    def __init__(self) -> None:
+        self.entries: list[_Entry[P]] = []
+        self.always: list[int] = []
+        self.by_next: dict[str, list[int]] = {}
+
+    def add(self, entry: _Entry[P]) -> None:
+        k = len(self.entries)
+        self.entries.append(entry)
+        rest = entry.rest
+        if not rest or rest[0] in QUOTE_MARKS or (entry.wildcard and len(rest) == 1):
+            self.always.append(k)
+        else:
+            self.by_next.setdefault(rest[0], []).append(k)
+
+    def candidates(self, toks: Sequence[TokenKeys], i: int) -> list[_Entry[P]]:
+        """The entries that may match at ``i`` (in their order of addition)."""
+        idx = self.always
+        by_next = self.by_next
+        if by_next:
+            j = i + 1
+            n = len(toks)
+            while j < n and toks[j].text in QUOTE_MARKS:
+                j += 1
+            if j < n:
+                hits = [by_next[c] for c in toks[j].full if c in by_next]
+                if hits:
+                    idx = sorted(set(idx).union(*hits))
+        entries = self.entries
+        return [entries[k] for k in idx]
 
 
 class PhraseIndex(Generic[P]):
@@ -104,12 +174,19 @@ class PhraseIndex(Generic[P]):
         self.names = names
         self.function_words = function_words
         self._tokenizer = tokenizer
-        self._exact: dict[str, list[_Entry[P]]] = {}
+        self._exact: dict[str, _Group[P]] = {}
         self._prefix: dict[str, list[_Entry[P]]] = {}
         self._prefix_lengths: tuple[int, ...] = ()
+        self._prefix_heads: frozenset[str] = frozenset()
         self._size = 0
         self._cache: dict[tuple[int, bool], tuple[Sequence[TokenKeys], list[Match[P]]]] = {}
-        self._start_cache: dict[str, bool] = {}
+        # token texts known to start some entry, and all token texts asked about
+        self._start_marks: set[str] = set()
+        self._start_seen: set[str] = set()
+        # texts where only longer phrases start: the second tokens those need
+        self._start_need: dict[str, frozenset[str]] = {}
+        # this index's bit in the start table of its language (see _start_table)
+        self._bit = numpy.uint64(0)
 
     def __len__(self) -> int:
         return self._size
@@ -136,10 +213,16 @@ class PhraseIndex(Generic[P]):
         if wildcard and len(keys) == 1:
             self._prefix.setdefault(keys[0], []).append(entry)
             self._prefix_lengths = tuple(sorted({len(k) for k in self._prefix}))
+            self._prefix_heads = frozenset(k[: self._prefix_lengths[0]] for k in self._prefix)
         else:
-            self._exact.setdefault(keys[0], []).append(entry)
+            self._exact.setdefault(keys[0], _Group()).add(entry)
         self._size += 1
-        self._start_cache.clear()
+        self._start_marks.clear()
+        self._start_seen.clear()
+        self._start_need.clear()
+        table = _TABLES_BY_LANG.get(self.lang)
+        if table is not None and self._bit:
+            table.reset()
         self._cache.clear()
 
     def add_all(self, forms: Iterable[str], payload: P) -> None:
@@ -152,8 +235,9 @@ class PhraseIndex(Generic[P]):
         return tok.head if self.names else tok.full
 
     def _inner_ok(self, key: str, tok: TokenKeys, last: bool, wildcard: bool) -> bool:
+        cands: tuple[str, ...]
         if self.function_words:
-            cands = frozenset((tok.folded,))
+            cands = (tok.folded,)
         elif self.lang == "ar" and (last or not self.names):
             cands = tok.full
         else:
@@ -180,7 +264,8 @@ class PhraseIndex(Generic[P]):
         found: list[Match[P]] = []
         exact = self._exact
         for cand in self._first(tok):
-            for entry in exact.get(cand, ()):
+            group = exact.get(cand)
+            for entry in group.candidates(toks, i) if group is not None else ():
                 if entry.capital and not _capitalized(tok.text):
                     continue
                 if entry.wildcard and not entry.rest:
@@ -199,32 +284,88 @@ class PhraseIndex(Generic[P]):
             found.sort(key=lambda m: (m.start - m.end, repr(m.payload)))
         return found
 
+    def _prefix_hit(self, cands: Iterable[str]) -> bool:
+        prefix = self._prefix
+        if not prefix:
+            return False
+        shortest = self._prefix_lengths[0]
+        heads = self._prefix_heads  # quick test: the shortest prefix length of some entry
+        return any(
+            cand[:n] in prefix
+            for cand in cands
+            if cand[:shortest] in heads
+            for n in self._prefix_lengths
+            if n <= len(cand)
+        )
+
     def _may_start(self, tok: TokenKeys) -> bool:
-        """Whether some entry may start at this token (cached per token text)."""
-        hit = self._start_cache.get(tok.text)
-        if hit is None:
-            cands = self._first(tok)
-            hit = not self._exact.keys().isdisjoint(cands)
-            if not hit and self._prefix:
-                hit = any(
-                    cand[:n] in self._prefix
-                    for cand in cands
-                    for n in self._prefix_lengths
-                    if n <= len(cand)
-                )
-            if len(self._start_cache) > 500_000:
-                self._start_cache.clear()
-            self._start_cache[tok.text] = hit
+        """Whether some entry may start at this token."""
+        cands = self._first(tok)
+        return not self._exact.keys().isdisjoint(cands) or self._prefix_hit(cands)
+
+    def _next_keys(self, tok: TokenKeys) -> frozenset[str] | None:
+        """For a token where only phrases of two or more tokens start, the second tokens they
+        need (see :meth:`_Group.candidates`); None when some entry may match on it alone."""
+        cands = self._first(tok)
+        if self._prefix_hit(cands):
+            return None
+        groups = [self._exact[c] for c in cands if c in self._exact]
+        if any(g.always for g in groups):
+            return None
+        return frozenset().union(*(g.by_next.keys() for g in groups))
+
+    def _classify(self, texts: Iterable[str], by_text: dict[str, TokenKeys]) -> set[str]:
+        """Of ``texts``, those where some entry may start; records what longer phrases need
+        next (:meth:`_next_keys`)."""
+        firsts = self._exact.keys()
+        mode = "conj" if self.function_words else "head" if self.names else "full"
+        hit = {t for t in texts if not firsts.isdisjoint(getattr(by_text[t], mode))}
+        if self._prefix:
+            first, prefix_hit = operator.attrgetter(mode), self._prefix_hit
+            hit.update([t for t in texts if t not in hit and prefix_hit(first(by_text[t]))])
+        need = self._start_need
+        for t in hit:
+            second = self._next_keys(by_text[t])
+            if second is not None:
+                need[t] = second
         return hit
 
     def _starts(self, toks: Sequence[TokenKeys]) -> list[int]:
-        """Token positions where some entry may start (each distinct token asked once)."""
-        may = self._may_start
-        out: list[int] = []
-        for tok, where in positions_by_token(toks):
-            if may(tok):
-                out.extend(where)
-        out.sort()
+        """Token positions where some entry may start (each distinct token text asked once,
+        and remembered across documents).
+
+        Where only longer phrases start, the next token (after quotation marks) must also be
+        one of their second tokens: :meth:`find_at` would find nothing there.
+        """
+        texts, by_text, distinct = token_table(toks)
+        table = _start_table(self)
+        if table is not None:
+            starts: list[int] = numpy.flatnonzero(table.masks(toks) & self._bit).tolist()
+        else:
+            marks, seen = self._start_marks, self._start_seen
+            new = distinct - seen
+            if new:
+                if len(seen) + len(new) > _STARTS_MAX:
+                    marks.clear()
+                    seen.clear()
+                    self._start_need.clear()
+                marks |= self._classify(new, by_text)
+                seen |= new
+            starts = list(compress(range(len(texts)), map(marks.__contains__, texts)))
+        need = self._start_need
+        if not need:
+            return starts
+        n = len(texts)
+        out = []
+        for i in starts:
+            second = need.get(texts[i])
+            if second is not None:
+                j = i + 1
+                while j < n and texts[j] in QUOTE_MARKS:
+                    j += 1
+                if j >= n or second.isdisjoint(toks[j].full):
+                    continue
+            out.append(i)
         return out
 
     def find(self, toks: Sequence[TokenKeys], *, overlapping: bool = False) -> list[Match[P]]:
@@ -265,26 +406,101 @@ class PhraseIndex(Generic[P]):
         return out
 
 
-_POSITIONS: dict[int, tuple[Sequence[TokenKeys], list[tuple[TokenKeys, list[int]]]]] = {}
+_STARTS_MAX = 500_000  # distinct token texts remembered per index or per start table
 
 
-def positions_by_token(toks: Sequence[TokenKeys]) -> list[tuple[TokenKeys, list[int]]]:
-    """The distinct tokens of a list with their positions (cached for the last lists)."""
-    hit = _POSITIONS.get(id(toks))
+class _StartTable:
+    """Which indexes of one language may start at each token text, one bit per index.
+
+    A Doc is asked about by a dozen indexes: each distinct text is classified once for all of
+    them, and each index then finds its start positions with one vectorized test instead of a
+    pass over the tokens of its own.
+    """
+
+    SLOTS = 63
+
+    def __init__(self) -> None:
+        self.members: list[weakref.ref[PhraseIndex[Any]]] = []
+        self.bits: dict[str, int] = {}
+        self._arrays: dict[int, tuple[Sequence[TokenKeys], numpy.ndarray]] = {}
+
+    def join(self, index: PhraseIndex[Any]) -> numpy.uint64 | None:
+        if len(self.members) >= self.SLOTS:
+            return None
+        self.members.append(weakref.ref(index))
+        self.reset()
+        return numpy.uint64(1 << (len(self.members) - 1))
+
+    def reset(self) -> None:
+        self.bits.clear()
+        self._arrays.clear()
+
+    def masks(self, toks: Sequence[TokenKeys]) -> numpy.ndarray:
+        """The bits of every token of a key list (cached for the last lists)."""
+        hit = self._arrays.get(id(toks))
+        if hit is not None and hit[0] is toks:
+            return hit[1]
+        texts, by_text, distinct = token_table(toks)
+        bits = self.bits
+        new = distinct.difference(bits)
+        if new:
+            if len(bits) + len(new) > _STARTS_MAX:
+                bits.clear()
+                new = distinct
+                for ref in self.members:
+                    member = ref()
+                    if member is not None:
+                        member._start_need.clear()
+            for t in new:
+                bits[t] = 0
+            for k, ref in enumerate(self.members):
+                index = ref()
+                if index is None:
+                    continue
+                bit = 1 << k
+                for t in index._classify(new, by_text):
+                    bits[t] |= bit
+        array = numpy.fromiter(map(bits.__getitem__, texts), dtype=numpy.uint64, count=len(texts))
+        if len(self._arrays) > 8:
+            self._arrays.clear()
+        self._arrays[id(toks)] = (toks, array)
+        return array
+
+
+_TABLES_BY_LANG: dict[str, _StartTable] = {}
+
+
+def _start_table(index: PhraseIndex[Any]) -> _StartTable | None:
+    """The start table ``index`` belongs to (joining it on first use); None when full."""
+    table = _TABLES_BY_LANG.setdefault(index.lang, _StartTable())
+    bit = int(index._bit)
+    if bit:
+        k = bit.bit_length() - 1
+        if k < len(table.members) and table.members[k]() is index:
+            return table
+    joined = table.join(index)
+    if joined is None:
+        return None
+    index._bit = joined
+    return table
+
+
+_TABLES: dict[int, tuple[Sequence[TokenKeys], list[str], dict[str, TokenKeys], set[str]]] = {}
+
+
+def token_table(toks: Sequence[TokenKeys]) -> tuple[list[str], dict[str, TokenKeys], set[str]]:
+    """The texts of a key list, its distinct texts with their keys, and the set of those
+    texts (cached for the last lists)."""
+    hit = _TABLES.get(id(toks))
     if hit is not None and hit[0] is toks:
-        return hit[1]
-    groups: dict[int, tuple[TokenKeys, list[int]]] = {}
-    for i, tok in enumerate(toks):
-        group = groups.get(id(tok))
-        if group is None:
-            groups[id(tok)] = (tok, [i])
-        else:
-            group[1].append(i)
-    result = list(groups.values())
-    if len(_POSITIONS) > 16:
-        _POSITIONS.clear()
-    _POSITIONS[id(toks)] = (toks, result)
-    return result
+        return hit[1], hit[2], hit[3]
+    texts = list(map(_TEXT, toks))
+    by_text = dict(zip(texts, toks, strict=True))
+    distinct = set(by_text)
+    if len(_TABLES) > 16:
+        _TABLES.clear()
+    _TABLES[id(toks)] = (toks, texts, by_text, distinct)
+    return texts, by_text, distinct
 
 
 def build_index(

@@ -63,6 +63,8 @@ def fold(text: str) -> str:
     >>> fold("إيران")
     'ايران'
     """
+    if text.isascii():  # the same result: ASCII is unchanged by the normalizations below
+        return text.lower().translate(_FOLD_MAP)
     text = unicodedata.normalize("NFKC", text).translate(_DROP).lower()
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -100,6 +102,11 @@ def _proclitic_prefixes() -> tuple[str, ...]:
 
 
 _PREFIXES = _proclitic_prefixes()
+#: the same prefixes, looked up by length (each length asked once instead of each prefix)
+_PREFIX_SET = frozenset(_PREFIXES)
+_PREFIX_LENGTHS = tuple(sorted({len(p) for p in _PREFIXES}))
+_SUFFIX_SET = frozenset(_SUFFIXES)
+_SUFFIX_LENGTHS = tuple(sorted({len(s) for s in _SUFFIXES}))
 
 
 @lru_cache(maxsize=200_000)
@@ -115,16 +122,22 @@ def arabic_candidates(folded: str) -> frozenset[str]:
     >>> "حكومة" in arabic_candidates(fold("حكومته"))
     True
     """
-    heads = set(proclitic_only(folded, _MIN_STEM))
+    return frozenset(_candidates(folded))
+
+
+def _candidates(folded: str) -> set[str]:
+    heads = _proclitic_forms(folded, _MIN_STEM)
     out = set(heads)
     for head in heads:
-        for suffix in _SUFFIXES:
-            if head.endswith(suffix) and len(head) - len(suffix) >= _MIN_STEM:
-                stem = head[: -len(suffix)]
+        for n in _SUFFIX_LENGTHS:
+            if len(head) - n < _MIN_STEM:
+                break
+            if head[-n:] in _SUFFIX_SET:
+                stem = head[:-n]
                 out.add(stem)
                 if stem.endswith("ت") and len(stem) > 2:
                     out.add(stem[:-1] + "ة")
-    return frozenset(out)
+    return out
 
 
 @lru_cache(maxsize=200_000)
@@ -148,9 +161,13 @@ def conjunction_only(folded: str) -> frozenset[str]:
     >>> sorted(conjunction_only("ولم"))
     ['لم', 'ولم']
     """
+    return frozenset(_conjunction_forms(folded))
+
+
+def _conjunction_forms(folded: str) -> tuple[str, ...]:
     if len(folded) > 2 and folded[0] in "وف" and is_arabic(folded):
-        return frozenset((folded, folded[1:]))
-    return frozenset((folded,))
+        return (folded, folded[1:])
+    return (folded,)
 
 
 @lru_cache(maxsize=200_000)
@@ -164,11 +181,32 @@ def proclitic_only(folded: str, min_stem: int = 3) -> frozenset[str]:
     >>> "الدولة" in proclitic_only(fold("للدولة"))
     True
     """
+    return frozenset(_proclitic_forms(folded, min_stem))
+
+
+def _proclitic_forms(folded: str, min_stem: int = 3) -> set[str]:
     out = {folded}
-    for prefix in _PREFIXES:
-        if folded.startswith(prefix) and len(folded) - len(prefix) >= min_stem:
-            rest = folded[len(prefix) :]
+    for n in _PREFIX_LENGTHS:
+        if len(folded) - n < min_stem:
+            break
+        prefix = folded[:n]
+        if prefix in _PREFIX_SET:
+            rest = folded[n:]
             out.add(rest)
             if prefix.endswith(("ال", "لل")):
                 out.add("ال" + rest)
-    return frozenset(out)
+    return out
+
+
+def arabic_forms(folded: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """:func:`arabic_candidates`, :func:`proclitic_only` and :func:`conjunction_only` of one
+    folded token as sorted tuples, not cached (callers keep them per token).
+
+    >>> arabic_forms(fold("ولم"))
+    (('لم', 'ولم'), ('ولم',), ('لم', 'ولم'))
+    """
+    return (
+        tuple(sorted(_candidates(folded))),
+        tuple(sorted(_proclitic_forms(folded))),
+        tuple(sorted(_conjunction_forms(folded))),
+    )

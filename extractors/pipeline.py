@@ -22,8 +22,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import cache
-from typing import Any, cast
+from itertools import compress, repeat
+from operator import is_, itemgetter
+from typing import Any, TypeVar, cast
 
 import numpy
 import spacy
@@ -32,9 +35,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .lexicon import LANGUAGES, LexiconError
-from .matcher import Match, TokenKeys, doc_keys
+from .matcher import Match, TokenKeys, doc_keys, token_table
 from .normalize import fold, suffix_only
-from .resources import LATIN, resources
+from .resources import LATIN, CueInfo, resources
 
 if not Doc.has_extension("stancegraph_date"):
     Doc.set_extension("stancegraph_date", default=None)
@@ -59,6 +62,24 @@ def keys(doc: Doc) -> list[TokenKeys]:
     return cached  # type: ignore[no-any-return,unused-ignore]
 
 
+_T = TypeVar("_T")
+_FOLDED = itemgetter(1)  # TokenKeys.folded
+_CACHE_MAX = 200_000
+
+
+def _text_values(cache: dict[str, _T], fn: Callable[[str], _T], toks: list[TokenKeys]) -> list[_T]:
+    """``fn`` of every token text, computed once per distinct text and kept in ``cache``."""
+    texts, _, distinct = token_table(toks)
+    new = distinct.difference(cache)
+    if new:
+        if len(cache) + len(new) > _CACHE_MAX:
+            cache.clear()
+            new = distinct
+        for text in new:
+            cache[text] = fn(text)
+    return list(map(cache.__getitem__, texts))
+
+
 def doc_date(doc: Doc) -> dt.date | None:
     value = doc._.stancegraph_date
     if not value:
@@ -77,12 +98,25 @@ def make_normalizer(nlp: Language, name: str) -> Normalizer:
 class Normalizer:
     """Sets ``token.norm_`` to the folded form used for matching."""
 
+    def __init__(self) -> None:
+        # folded form -> its hash, for forms already added to the string store of a vocab
+        self._ids: dict[str, int] = {}
+        self._strings: object = None
+
     def __call__(self, doc: Doc) -> Doc:
         toks = keys(doc)
         if toks:
             strings = doc.vocab.strings
-            norms = numpy.array([strings.add(t.folded) for t in toks], dtype="uint64")
-            doc.from_array([NORM], cast(Any, norms.reshape(-1, 1)))
+            if strings is not self._strings or len(self._ids) > 500_000:
+                self._ids, self._strings = {}, strings
+            ids = self._ids
+            norms = list(map(ids.get, map(_FOLDED, toks)))
+            for i in compress(range(len(norms)), map(is_, norms, repeat(None))):
+                folded = toks[i].folded
+                h = ids.get(folded)
+                norms[i] = ids[folded] = strings.add(folded) if h is None else h
+            array = numpy.array(norms, dtype="uint64")
+            doc.from_array([NORM], cast(Any, array.reshape(-1, 1)))
         return doc
 
 
@@ -91,28 +125,41 @@ def make_sentences(nlp: Language, name: str) -> SentenceSplitter:
     return SentenceSplitter()
 
 
+_LINE_BREAK, _STOP, _CLOSER = 1, 2, 3
+_SENTENCE_KINDS: dict[str, int] = {}
+
+
+def _sentence_kind(text: str) -> int:
+    """What a token is to the sentence splitter: a line break, a full stop, a closer or 0."""
+    if "\n" in text and text.isspace():
+        return _LINE_BREAK
+    if text in SENT_END or (text.endswith(".") and len(text) > 1 and text[:-1].isdigit()):
+        return _STOP
+    return _CLOSER if text in _CLOSERS else 0
+
+
 class SentenceSplitter:
     """Sentences end at . ! ? ؟ … (and closing quotes after them) and at line breaks."""
 
     def __call__(self, doc: Doc) -> Doc:
-        texts = [t.text for t in keys(doc)]
-        n = len(texts)
+        toks = keys(doc)
+        n = len(toks)
         if not n:
             return doc
+        texts = token_table(toks)[0]
+        kinds = _text_values(_SENTENCE_KINDS, _sentence_kind, toks)
         starts = numpy.full(n, -1, dtype="int64")
-        start_next = True
-        for i, text in enumerate(texts):
-            if start_next:
-                starts[i] = 1
-            start_next = False
-            if "\n" in text and text.isspace():
-                start_next = True
-            elif text in SENT_END or (text.endswith(".") and len(text) > 1 and text[:-1].isdigit()):
-                if i + 1 < n and texts[i + 1] in _CLOSERS:
-                    continue
-                start_next = True
-            elif text in _CLOSERS and i > 0 and texts[i - 1] in SENT_END:
-                start_next = True
+        starts[0] = 1
+        # a token starts a sentence when the one before it ends one
+        for i in compress(range(n - 1), kinds):
+            kind = kinds[i]
+            if kind == _LINE_BREAK:
+                starts[i + 1] = 1
+            elif kind == _STOP:
+                if texts[i + 1] not in _CLOSERS:
+                    starts[i + 1] = 1
+            elif i > 0 and texts[i - 1] in SENT_END:
+                starts[i + 1] = 1
         doc.from_array([SENT_START], cast(Any, starts.view("uint64").reshape(-1, 1)))
         return doc
 
@@ -138,6 +185,7 @@ class ActorFinder:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.res = resources(lang)
+        self._people_of: dict[str, str | None] = {}  # token text -> country (see _peoples)
 
     def __call__(self, doc: Doc) -> Doc:
         res = self.res
@@ -169,7 +217,8 @@ class ActorFinder:
         # Titles are matched with demonym tokens left out ("ministre russe des Affaires étrangères").
         in_demonym = {i for d in demonyms.values() for i in range(d.start, d.end)}
         kept = [i for i in range(len(doc)) if i not in in_demonym]
-        titles = res.titles.find([toks[i] for i in kept])
+        # without demonyms the list is the Doc's own (whose matches are cached for later)
+        titles = res.titles.find([toks[i] for i in kept] if in_demonym else toks)
         honorific_at = {kept[i] for t in titles if t.payload == HONORIFIC_ROLE
                         for i in range(t.start, t.end)}  # fmt: skip
         by_start = {s.start: s for s in spans}
@@ -399,8 +448,8 @@ class ActorFinder:
                 or (word in res.stopwords and tok.text != "علي")
                 or word in res.prepositions
                 or word in _NOT_NAMES
-                or tok.conj & res.reporting_heads
-                or tok.full & res.cue_words
+                or res.reporting_heads.intersection(tok.conj)
+                or res.cue_words.intersection(tok.full)
                 or (strict and _verb_or_pronoun_form(word))
             ):
                 break
@@ -413,7 +462,9 @@ class ActorFinder:
             and not (
                 not toks[j].text.isalpha()
                 or toks[j].folded in _NOT_NAMES
-                or toks[j].conj & (res.reporting_heads | res.cue_words | COMPLEMENTIZER_WORDS)
+                or (res.reporting_heads | res.cue_words | COMPLEMENTIZER_WORDS).intersection(
+                    toks[j].conj
+                )
             )
         ):
             return None  # the name's end must show: punctuation, «إن», a verb of speech...
@@ -456,7 +507,7 @@ class ActorFinder:
                 and not taken[i]
                 and entry is not None
                 and entry.type == "state"
-                and toks[i].conj & AR_STATE_FORMS
+                and AR_STATE_FORMS.intersection(toks[i].conj)
             ):
                 s = Span(doc, i, s.end, label=s.label_, kb_id=s.kb_id_)
                 taken[i] = True
@@ -486,22 +537,28 @@ class ActorFinder:
                     taken[i] = True
         return out
 
+    def _people_country(self, text: str) -> str | None:
+        """The country of a people's name ("Americans", «الأمريكيون»); see :meth:`_peoples`."""
+        res = self.res
+        f = fold(text)
+        if self.lang == "ar":
+            if f.startswith(("ال", "وال")) and f.endswith(("ون", "ين")) and len(f) > 6:
+                return res.demonym_keys.get(f[:-2].removeprefix("و"))
+        elif text[:1].isupper() and f.endswith(("s", "x")):
+            return res.demonym_keys.get(f) or res.demonym_keys.get(f[:-1])
+        return None
+
     def _peoples(self, doc: Doc, toks: list[TokenKeys], taken: list[bool]) -> list[Span]:
         """A people for its state: "the Americans", « les Européens », «الأمريكيون»."""
         res = self.res
         out = []
-        for i, tok in enumerate(toks):
-            if taken[i]:
-                continue
-            f = tok.folded
-            country = None
-            if self.lang == "ar":
-                if f.startswith(("ال", "وال")) and f.endswith(("ون", "ين")) and len(f) > 6:
-                    country = res.demonym_keys.get(f[:-2].removeprefix("و"))
-            elif (i > 0 and toks[i - 1].folded in ("the", "les") and tok.text[:1].isupper()
-                  and f.endswith(("s", "x"))):  # fmt: skip
-                country = res.demonym_keys.get(f) or res.demonym_keys.get(f[:-1])
-            if country is None:
+        countries = _text_values(self._people_of, self._people_country, toks)
+        for i, country in enumerate(countries):
+            if (
+                country is None
+                or taken[i]
+                or (self.lang != "ar" and not (i > 0 and toks[i - 1].folded in ("the", "les")))
+            ):
                 continue
             actor = res.actors.get(res.states_by_country.get(country, country))
             if actor is not None:
@@ -571,10 +628,20 @@ class ActorFinder:
         labels: dict[str, str] = doc.user_data.setdefault("stancegraph_unknown", {})
         by_surname: dict[str, tuple[str, str]] = {}
         out = []
-        i = 0
         n = len(doc)
-        while i < n:
-            if taken[i] or i in in_verb or not (_is_name_token(toks[i]) or i in honorifics):
+        is_name = _text_values(_NAME_TOKENS, _is_name_text, toks)
+        # only where a name or title may begin (the other tokens are stepped over)
+        begins = sorted(honorifics.union(compress(range(n), is_name)))
+        sent_start = (doc.to_array(SENT_START).view("int64") > 0).tolist() if n else []
+        b = 0
+        i = 0
+        while True:
+            while b < len(begins) and begins[b] < i:
+                b += 1
+            if b == len(begins):
+                break
+            i = begins[b]
+            if taken[i] or i in in_verb:
                 i += 1
                 continue
             if toks[i].folded in _SENTENCE_OPENERS:
@@ -586,25 +653,26 @@ class ActorFinder:
                 titled = titled or k in honorifics
                 k += 1  # leading titles and honorifics: "Mr", "Home Secretary"
             j = k
-            while j < n and not taken[j] and j not in honorifics and (_is_name_token(toks[j]) or (
-                    toks[j].folded in _PARTICLES and j + 1 < n and _is_name_token(toks[j + 1]))):  # fmt: skip
+            while j < n and not taken[j] and j not in honorifics and (is_name[j] or (
+                    toks[j].folded in _PARTICLES and j + 1 < n and is_name[j + 1])):  # fmt: skip
                 j += 1
             while j > k and toks[j - 1].folded in _PARTICLES:
                 j -= 1  # « la Banque de France »: the name stops before a known one
-            if j > k and not _is_name_token(toks[k]):
+            if j > k and not is_name[k]:
                 j = k  # « le député du Rassemblement national »: a party, not a name
-            name = doc[k:j]
+            length = j - k  # the name: doc[k:j]
             anchored = (i - 1) in anchors or j in anchors or (i - 2) in anchors
-            if doc[i].is_sent_start and (i - 1) not in anchors and j not in anchors:
+            if sent_start[i] and (i - 1) not in anchors and j not in anchors:
                 anchored = False
-            surname = fold(doc[j - 1].text) if j > k else ""
-            if len(name) >= 2 and anchored:
-                label = name.text
+            surname = toks[j - 1].folded if j > k else ""
+            if length >= 2 and anchored:
+                label = doc[k:j].text
                 aid = unknown_actor_id(label)
                 by_surname.setdefault(surname, (aid, label))
-            elif len(name) == 1 and titled and (surname in by_surname or anchored):
+            elif length == 1 and titled and (surname in by_surname or anchored):
                 # "Mr Clarke", « M. Lai » (not « Le Secours populaire », « Les Républicains »)
-                aid, label = by_surname.get(surname) or (unknown_actor_id(name.text), name.text)
+                text = doc[k:j].text
+                aid, label = by_surname.get(surname) or (unknown_actor_id(text), text)
             else:
                 i = max(j, i + 1)
                 continue
@@ -660,8 +728,7 @@ _AUXILIARIES = {
 _PARTICLES = {"al", "al-", "el", "bin", "ben", "ibn", "de", "du", "van", "von", "da", "abu", "abou"}
 
 
-def _is_name_token(tok: TokenKeys) -> bool:
-    text = tok.text
+def _is_name_text(text: str) -> bool:
     return (len(text) > 1 and text[0].isupper() and text.replace("-", "").replace("'", "").isalpha()
             and not text.isupper())  # fmt: skip
 
@@ -671,7 +738,10 @@ def _verb_like(tok: TokenKeys, heads: frozenset[str]) -> bool:
     and a pronoun after it: «ويدعوه» is «يدعو», «بوصفه» ("as") is no «وصف» ("described");
     a listed noun may still take its article («القول» in «بالقول»)."""
     forms = {f for c in tok.conj for f in suffix_only(c)}
-    return bool(forms & heads) or any(f.startswith("ال") for f in tok.head & heads)
+    return bool(forms & heads) or any(f.startswith("ال") for f in heads.intersection(tok.head))
+
+
+_NAME_TOKENS: dict[str, bool] = {}
 
 
 @Language.factory("stancegraph_speech", assigns=["doc.spans"])
@@ -698,6 +768,14 @@ class SpeechFinder:
         return doc
 
 
+_QUOTE_MARKS = {*OPEN_QUOTES, *OPEN_QUOTES.values(), '"', "”", '"”'}
+_QUOTE_TOKENS: dict[str, bool] = {}
+
+
+def _quote_token(text: str) -> bool:
+    return text in _QUOTE_MARKS or ("\n" in text and text.isspace())
+
+
 def find_quotes(doc: Doc) -> list[Span]:
     """Quoted passages (the tokens between the marks); an unclosed quote ends at the paragraph.
 
@@ -711,8 +789,11 @@ def find_quotes(doc: Doc) -> list[Span]:
     out: list[Span] = []
     open_at: int | None = None
     closer = ""
-    texts = [t.text for t in keys(doc)]
-    for i, text in enumerate(texts):
+    toks = keys(doc)
+    texts = token_table(toks)[0]
+    # only quotation marks and line breaks open or close a quotation
+    for i in compress(range(len(texts)), _text_values(_QUOTE_TOKENS, _quote_token, toks)):
+        text = texts[i]
         if open_at is None:
             if text in OPEN_QUOTES:
                 open_at, closer = i, OPEN_QUOTES[text]
@@ -769,6 +850,25 @@ class CueFinder:
 
     def __init__(self, lang: str) -> None:
         self.res = resources(lang)
+        # token text -> the first cue pattern it matches (None: none), see _pattern
+        self._patterns: dict[str, CueInfo | None] = {}
+
+    def _pattern(self, tok: TokenKeys) -> CueInfo | None:
+        """The cue pattern a token matches (the first one), cached per token text."""
+        cache = self._patterns
+        if tok.text in cache:
+            return cache[tok.text]
+        found = None
+        for rx, exclude, info in self.res.cue_patterns:
+            if not exclude.isdisjoint(tok.conj):
+                continue
+            if any(rx.fullmatch(form) for form in tok.conj):
+                found = info
+                break
+        if len(cache) > 200_000:
+            cache.clear()
+        cache[tok.text] = found
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
         res = self.res
@@ -784,16 +884,14 @@ class CueFinder:
         ]
         if res.cue_patterns:
             taken = {i for c in cues for i in range(c.start, c.end)} | named
+            pattern = self._pattern
             for i, tok in enumerate(toks):
                 if i in taken:
                     continue
-                for rx, exclude, info in res.cue_patterns:
-                    if tok.conj & exclude:
-                        continue
-                    if any(rx.fullmatch(form) for form in tok.conj):
-                        cues.append(Span(doc, i, i + 1, label=info.stance,
-                                         kb_id=f"{info.topic}:{int(info.speech)}:pattern"))  # fmt: skip
-                        break
+                info = pattern(tok)
+                if info is not None:
+                    cues.append(Span(doc, i, i + 1, label=info.stance,
+                                     kb_id=f"{info.topic}:{int(info.speech)}:pattern"))  # fmt: skip
             cues.sort(key=lambda s: (s.start, s.end))
         doc.spans["stancegraph_cues"] = cues
         doc.spans["stancegraph_negation"] = [

@@ -19,6 +19,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 from spacy.attrs import IS_PUNCT, IS_QUOTE, IS_SPACE
 from spacy.tokens import Doc, Span
@@ -86,6 +87,9 @@ class _DocView:
         self.sent_starts = [s.start for s in self.sents]
         self.actors = list(doc.spans["stancegraph_actors"])
         self.quotes = list(doc.spans["stancegraph_quotes"])
+        # Span objects are made at every access of doc.spans: make them once
+        self.negation = list(doc.spans["stancegraph_negation"])
+        self.conditions = list(doc.spans["stancegraph_conditions"])
         self.boundary_starts = {s.start for s in doc.spans["stancegraph_boundaries"]}
         self.reporting_starts = {s.start for s in doc.spans["stancegraph_reporting"]}
         self.cue_starts = {s.start for s in doc.spans["stancegraph_cues"]}
@@ -98,19 +102,16 @@ class _DocView:
                 self.in_quote[i] = qi
         toks = keys(doc)
         self.keys = toks
-        flags = doc.to_array([IS_PUNCT, IS_SPACE, IS_QUOTE]).tolist() if len(doc) else []
         #: per-token folded forms, texts and flags (plain lists: no spaCy Token objects)
         self.norm = [t.folded for t in toks]
         self.text = [t.text for t in toks]
-        self.punct = [bool(f[0]) for f in flags]
-        self.space = [bool(f[1]) for f in flags]
-        self.quote = [bool(f[2]) for f in flags]
-        self.paragraph = [0] * len(doc)
-        para = 0
-        for i, text in enumerate(self.text):
-            if self.space[i] and "\n" in text:
-                para += 1
-            self.paragraph[i] = para
+        flags = doc.to_array([IS_PUNCT, IS_SPACE, IS_QUOTE]).astype(bool).T.tolist()
+        self.punct: list[bool] = flags[0] if len(doc) else []
+        self.space: list[bool] = flags[1] if len(doc) else []
+        self.quote: list[bool] = flags[2] if len(doc) else []
+        # paragraph number of each token: line breaks counted so far
+        breaks = [space and "\n" in text for space, text in zip(self.space, self.text, strict=True)]
+        self.paragraph = list(accumulate(breaks, initial=0))[1:]
         titles = self.res.titles.find(toks)
         self.title_tokens = {i for m in titles for i in range(m.start, m.end)}
         self.honorific_tokens = {
@@ -118,7 +119,7 @@ class _DocView:
         }
         self.anonymous_tokens = {
             i for m in titles if m.payload == "anonymous" for i in range(m.start, m.end)
-        } - set().union(*(range(a.start, a.end) for a in doc.spans["stancegraph_actors"]))
+        } - set().union(*(range(a.start, a.end) for a in self.actors))
         demonyms = self.res.demonyms.find(toks)
         self.title_tokens |= {i for m in demonyms for i in range(m.start, m.end)}
         #: demonyms by their last token ("a French call for", "over Russian objections")
@@ -779,9 +780,7 @@ def _hedged(view: _DocView, cue: Span) -> bool:
     first = sent.start
     while first < sent.end and (view.space[first] or view.punct[first]):
         first += 1
-    return any(
-        c.start == first and c.end <= cue.start for c in view.doc.spans["stancegraph_conditions"]
-    )
+    return any(c.start == first and c.end <= cue.start for c in view.conditions)
 
 
 def _inner_subject(view: _DocView, cue: Span) -> Span | None:
@@ -1428,7 +1427,7 @@ def _indefinite_noun(view: _DocView, i: int) -> bool:
 def _imperfect(view: _DocView, i: int) -> bool:
     """An Arabic cue word that is an imperfect verb («تؤيدها», «يرفضه»), not a verbal noun of
     the تفعيل pattern («تأييدها», «ترحيبه»)."""
-    stems = view.keys[i].full & view.res.cue_words
+    stems = view.res.cue_words.intersection(view.keys[i].full)
     return any(
         st[0] in "يتن" and not (len(st) == 5 and st[0] == "ت" and st[3] == "ي") for st in stems
     )
@@ -1443,8 +1442,8 @@ def _object_pronoun(view: _DocView, i: int) -> bool:
     words = view.res.cue_words
     return (
         tok.folded.endswith(("ه", "ها", "هم", "هما", "هن"))  # resumptive: third person
-        and not (tok.head & words)
-        and bool(tok.full & words)
+        and not words.intersection(tok.head)
+        and bool(words.intersection(tok.full))
     )
 
 
@@ -1590,9 +1589,8 @@ def _continued_actor(view: _DocView, covered: list[tuple[int, int, Span]], cue: 
 
 
 def _negated(view: _DocView, cue: Span) -> bool:
-    doc = view.doc
     sent = view.sents[view.sent_index(cue.start)]
-    for neg in doc.spans["stancegraph_negation"]:
+    for neg in view.negation:
         if neg.start == cue.end and neg.label_ == "before":
             return True  # a modal cue followed by its negator: "would not", «يجب ألا»
         window = int(neg.kb_id_ or 3)
@@ -1613,7 +1611,7 @@ def _negated(view: _DocView, cue: Span) -> bool:
 def _conditional(view: _DocView, cue: Span, topic_end: int) -> bool:
     """A condition marker just before the cue, inside its topic, or right after it."""
     sent = view.sents[view.sent_index(cue.start)]
-    for c in view.doc.spans["stancegraph_conditions"]:
+    for c in view.conditions:
         if not (sent.start <= c.start < sent.end):
             continue
         if view.lang == "en" and cue.kb_id_.startswith("either:") and c.start == cue.end:
