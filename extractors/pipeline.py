@@ -418,7 +418,7 @@ class ActorFinder:
         al-Jubeir". None for generic titles."""
         if role in (SPEAKER_ROLE, GOVERNMENT_ROLE, ANONYMOUS_ROLE, HONORIFIC_ROLE):
             return None
-        starts = [s.start for s in doc.sents]
+        starts = _sentence_starts(doc)
         floor = starts[max(0, bisect_right(starts, start) - 6)]
         for s in sorted(spans, key=lambda s: s.start, reverse=True):
             if s.end > start or s.start < floor:
@@ -521,7 +521,7 @@ class ActorFinder:
         found = self.res.anaphors.find(toks)
         if not found:
             return []
-        starts = [s.start for s in doc.sents]
+        starts = _sentence_starts(doc)
         mentions = sorted(spans, key=lambda s: s.start)
         out = []
         for m in found:
@@ -731,6 +731,14 @@ _PARTICLES = {"al", "al-", "el", "bin", "ben", "ibn", "de", "du", "van", "von", 
 def _is_name_text(text: str) -> bool:
     return (len(text) > 1 and text[0].isupper() and text.replace("-", "").replace("'", "").isalpha()
             and not text.isupper())  # fmt: skip
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Token indexes where the Doc's sentences start (computed once per Doc)."""
+    cached = doc.user_data.get("stancegraph_sent_starts")
+    if cached is None:
+        cached = doc.user_data["stancegraph_sent_starts"] = [s.start for s in doc.sents]
+    return cached
 
 
 def _verb_like(tok: TokenKeys, heads: frozenset[str]) -> bool:

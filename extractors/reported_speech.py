@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
-from spacy.attrs import IS_PUNCT, IS_QUOTE, IS_SPACE
+from spacy.attrs import IS_PUNCT, IS_QUOTE, IS_SPACE, SPACY
 from spacy.tokens import Doc, Span
 
 from .claims import (
@@ -82,20 +82,21 @@ class _DocView:
         self.lang = doc.lang_
         self.res = resources(self.lang)
         self.sents = list(doc.sents)
-        #: per sentence: whether it is a question (ends with ? or ؟)
-        self.question = [any(t.text in ("?", "؟") for t in sent[-3:]) for sent in self.sents]
         self.sent_starts = [s.start for s in self.sents]
         self.actors = list(doc.spans["stancegraph_actors"])
         self.quotes = list(doc.spans["stancegraph_quotes"])
         # Span objects are made at every access of doc.spans: make them once
         self.negation = list(doc.spans["stancegraph_negation"])
         self.conditions = list(doc.spans["stancegraph_conditions"])
+        #: the span groups, each turned into Span objects once (every access makes them anew)
+        self.reporting = list(doc.spans["stancegraph_reporting"])
+        self.cues = list(doc.spans["stancegraph_cues"])
+        self.topics = list(doc.spans["stancegraph_topics"])
+        self.named_actors = list(self.actors)  # all actor mentions, places included
         self.boundary_starts = {s.start for s in doc.spans["stancegraph_boundaries"]}
-        self.reporting_starts = {s.start for s in doc.spans["stancegraph_reporting"]}
-        self.cue_starts = {s.start for s in doc.spans["stancegraph_cues"]}
-        self.reporting_tokens = {
-            i for s in doc.spans["stancegraph_reporting"] for i in range(s.start, s.end)
-        }
+        self.reporting_starts = {s.start for s in self.reporting}
+        self.cue_starts = {s.start for s in self.cues}
+        self.reporting_tokens = {i for s in self.reporting for i in range(s.start, s.end)}
         self.in_quote = [-1] * len(doc)
         for qi, q in enumerate(self.quotes):
             for i in range(q.start, q.end):
@@ -105,7 +106,19 @@ class _DocView:
         #: per-token folded forms, texts and flags (plain lists: no spaCy Token objects)
         self.norm = [t.folded for t in toks]
         self.text = [t.text for t in toks]
-        flags = doc.to_array([IS_PUNCT, IS_SPACE, IS_QUOTE]).astype(bool).T.tolist()
+        flags = doc.to_array([IS_PUNCT, IS_SPACE, IS_QUOTE, SPACY]).astype(bool).T.tolist()
+        #: the document text, rebuilt from token texts and their trailing spaces (Doc.text
+        #: would make a Token object per token at every call)
+        self.doc_text = "".join(
+            [t + " " if sp else t for t, sp in zip(self.text, flags[3], strict=True)]
+            if len(doc)
+            else []
+        )
+        #: per sentence: whether it is a question (ends with ? or ؟)
+        self.question = [
+            any(self.text[k] in ("?", "؟") for k in range(max(st.start, st.end - 3), st.end))
+            for st in self.sents
+        ]
         self.punct: list[bool] = flags[0] if len(doc) else []
         self.space: list[bool] = flags[1] if len(doc) else []
         self.quote: list[bool] = flags[2] if len(doc) else []
@@ -132,7 +145,7 @@ class _DocView:
         #: reporting verbs whose subject is nobody known ("a diplomat said", « le tribunal a
         #: estimé »): filled by _frames
         self.silent: list[int] = []
-        self.cue_at = {c.start: c for c in doc.spans["stancegraph_cues"]}
+        self.cue_at = {c.start: c for c in self.cues}
         self.actor_at: dict[int, Span] = {}
         for a in self.actors:
             for i in range(a.start, a.end):
@@ -513,7 +526,7 @@ def _frames(view: _DocView) -> list[Frame]:
     doc = view.doc
     frames: list[Frame] = []
     prev: Frame | None = None
-    for verb in doc.spans["stancegraph_reporting"]:
+    for verb in view.reporting:
         if view.in_quote[verb.start] >= 0:
             continue
         si = view.sent_index(verb.start)
@@ -774,7 +787,7 @@ def _hedged(view: _DocView, cue: Span) -> bool:
             return True
     if view.lang == "en" and any(
         sent.start <= c.start and c.end <= cue.start and cue.start - c.end <= 4
-        for c in view.doc.spans["stancegraph_conditions"]
+        for c in view.conditions
     ):
         return True  # "even if Lord X had signed the statement": a supposition
     first = sent.start
@@ -1493,7 +1506,7 @@ def _stop_demanded(view: _DocView, start: int, end: int, stance: str) -> tuple[i
     i = start
     if view.norm[i] in ADDRESSEE_MARKERS.get(view.lang, ()) and i + 1 in view.actor_at:
         i += 1
-    named = next((a for a in view.doc.spans["stancegraph_actors"] if a.start == i), None)
+    named = next((a for a in view.named_actors if a.start == i), None)
     if named is not None:
         i = named.end  # «من بكين», "Iran": the addressee, not the demand
         while i < end and _is_stop(view, i):
@@ -1634,13 +1647,14 @@ def _actor_ref(view: _DocView, span: Span) -> ActorRef:
 def _evidence(view: _DocView, start: int, end: int) -> Evidence:
     doc = view.doc
     sent = view.sents[view.sent_index(start)]
-    span = (
-        sent if len(sent.text) <= 400 else doc[max(sent.start, start - 8) : min(sent.end, end + 2)]
-    )
-    text = span.text
+    first, last = sent.start_char, sent.end_char  # character offsets: no Token objects made
+    if last - first > 400:
+        span = doc[max(sent.start, start - 8) : min(sent.end, end + 2)]
+        first, last = span.start_char, span.end_char
+    text = view.doc_text[first:last]
     lead = len(text) - len(text.lstrip())
     text = text.strip()
-    begin = span.start_char + lead
+    begin = first + lead
     return Evidence(text, begin, begin + len(text))
 
 
@@ -1669,7 +1683,7 @@ class ReportedSpeech:
         last_sent = -99
         covered: list[tuple[int, int, Span]] = []  # (cue start, topic end, speaker)
         said: tuple[int, int, int] | None = None  # sentence, topic start and end of the last claim
-        cues = list(doc.spans["stancegraph_cues"])
+        cues = view.cues
         deferred_to = -1
         for n, cue in enumerate(cues):
             owner = _possessor(view, cue)
@@ -1885,7 +1899,7 @@ class ReportedSpeech:
             polarity = "oppose"
         inside = [a for a in view.actors_in(start, end) if a.label_ != speaker.label_]
         qids = tuple(sorted({q for a in inside if (q := _actor_ref(view, a).wikidata)}))
-        concept = next((t for t in doc.spans["stancegraph_topics"]
+        concept = next((t for t in view.topics
                         if start <= t.start and t.end <= end), None)  # fmt: skip
         entry = view.res.topic_entries.get(concept.label_) if concept else None
         label = doc[start:end].text
