@@ -67,8 +67,15 @@ def fold(text: str) -> str:
         return text.lower().translate(_FOLD_MAP)
     text = unicodedata.normalize("NFKC", text).translate(_DROP).lower()
     decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if all(c < "\U00010000" for c in decomposed):
+        stripped = decomposed.translate(_BMP_MARKS)  # the same, in C
+    else:
+        stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", stripped).translate(_FOLD_MAP)
+
+
+#: every combining mark of the Basic Multilingual Plane, deleted by str.translate
+_BMP_MARKS = dict.fromkeys(c for c in range(0x10000) if unicodedata.combining(chr(c)))
 
 
 def is_arabic(text: str) -> bool:

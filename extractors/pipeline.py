@@ -484,9 +484,12 @@ class ActorFinder:
                 known = surnames.setdefault(last, (s.end, s.label_))
                 if known[1] != s.label_:
                     surnames[last] = (known[0], "")  # two people share it: neither
-        out = []
+        out: list[Span] = []
+        if not surnames:
+            return out
+        wanted = surnames.keys()
         for i, tok in enumerate(toks):
-            if taken[i]:
+            if wanted.isdisjoint(tok.head) or taken[i]:
                 continue
             hit = next((surnames[f] for f in tok.head if f in surnames), None)
             if hit is not None and hit[1] and hit[0] <= i:
