@@ -667,13 +667,18 @@ def _positions_out(found: list[Any], fmt: str) -> str:
     rows = [[p.actor_label, p.topic_label, p.polarity, str(len(p.support)), str(len(p.oppose)),
              p.first or "", p.last or "", str(len(p.documents))] for p in found]  # fmt: skip
     if fmt == "csv":
-        out = io.StringIO()
-        w = csv.writer(out, lineterminator="\n")
-        w.writerow(header + ["actor_iri", "topic_iri"])
-        for p, r in zip(found, rows, strict=True):
-            w.writerow(r + [p.actor, p.topic])
-        return out.getvalue()
+        return _with_iris_csv(found, rows, header)
     return _table([[_cut(r[0], 30), _cut(r[1])] + r[2:] for r in rows], header)
+
+
+def _with_iris_csv(found: list[Any], rows: list[list[str]], header: list[str]) -> str:
+    """CSV of ``rows`` with the actor and topic IRIs of each found item as last columns."""
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(header + ["actor_iri", "topic_iri"])
+    for item, r in zip(found, rows, strict=True):
+        w.writerow(r + [item.actor, item.topic])
+    return out.getvalue()
 
 
 def _changes_out(found: list[Any], fmt: str) -> str:
@@ -693,12 +698,7 @@ def _changes_out(found: list[Any], fmt: str) -> str:
         rows.append([c.actor_label, c.topic_label, c.kind, detail, str(len(c.support)),
                      str(len(c.oppose))])  # fmt: skip
     if fmt == "csv":
-        out = io.StringIO()
-        w = csv.writer(out, lineterminator="\n")
-        w.writerow(header + ["actor_iri", "topic_iri"])
-        for c, r in zip(found, rows, strict=True):
-            w.writerow(r + [c.actor, c.topic])
-        return out.getvalue()
+        return _with_iris_csv(found, rows, header)
     return _table([[_cut(r[0], 30), _cut(r[1]), r[2], _cut(r[3], 60), r[4], r[5]] for r in rows],
                   header)  # fmt: skip
 
