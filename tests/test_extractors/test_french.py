@@ -242,3 +242,22 @@ def test_a_participle_opening_its_sentence_takes_the_subject_after_it() -> None:
     text = "Marie Durand a salué l'accord. Dénonçant la répression, elle a réclamé des sanctions."
     claims = extract_text(text, "fr", doc_id="t.txt")
     assert _has(claims, "Marie Durand", "support", "sanctions"), _pairs(claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "La délégation de l'Union européenne à Kaboul a dénoncé un acte désespéré.",
+            "European Union",
+        ),
+        ("Le ministère français des Affaires étrangères a condamné l'attentat.", "France"),
+    ],
+)
+def test_a_delegation_or_ministry_speaks_for_its_body(text: str, actor: str) -> None:
+    claims = extract_text(text, lang="fr", date="2020-09-09")
+    assert any(c.actor.label == actor and c.polarity == "oppose" for c in claims), _pairs(claims)
+    # a ministry without its country is nobody
+    assert not extract_text(
+        "Le ministère des Affaires étrangères a condamné l'attentat.", lang="fr"
+    )
