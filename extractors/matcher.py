@@ -26,9 +26,11 @@ from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 import numpy
 from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .normalize import arabic_forms, fold
+from .shapes import shape
 
 P = TypeVar("P", bound=Hashable)
 QUOTE_MARKS = frozenset('"«»“”„‹›')
@@ -38,8 +40,8 @@ _TEXT = itemgetter(0)  # TokenKeys.text
 class TokenKeys(NamedTuple):
     """The forms under which one token may match.
 
-    A tuple of strings and tuples of strings, so that the garbage collector stops tracking
-    it: documents create one per distinct word form, kept in a cache.
+    A tuple of strings, numbers and tuples of strings, so that the garbage collector stops
+    tracking it: documents create one per distinct word form, kept in a cache.
     """
 
     text: str
@@ -47,6 +49,17 @@ class TokenKeys(NamedTuple):
     full: tuple[str, ...]  # all clitic-stripped candidates (Arabic) or just the folded form
     head: tuple[str, ...]  # proclitics removed only (Arabic names)
     conj: tuple[str, ...]  # a leading conjunction removed only (Arabic function words)
+    shape: int  # what the text looks like (bits of extractors.shapes)
+    norm: int  # the string id of ``folded`` (what the normalizer sets as NORM)
+
+
+#: fast accessors of TokenKeys fields, for ``map`` over a Doc's keys
+FOLDED = itemgetter(1)
+SHAPE = itemgetter(5)
+NORM_ID = itemgetter(6)
+
+
+_FULL, _HEAD, _CONJ = 2, 3, 4  # fields of TokenKeys
 
 
 def token_texts(doc: Doc) -> list[str]:
@@ -87,10 +100,11 @@ def _capitalized(text: str) -> bool:
 
 def _token_keys(text: str, arabic: bool) -> TokenKeys:
     f = fold(text)
+    bits = shape(text, f, arabic=arabic)
     if arabic:
-        return TokenKeys(text, f, *arabic_forms(f))
+        return TokenKeys(text, f, *arabic_forms(f), bits, get_string_id(f))
     single = (f,)
-    return TokenKeys(text, f, single, single, single)
+    return TokenKeys(text, f, single, single, single, bits, get_string_id(f))
 
 
 @dataclass(frozen=True, order=True)
@@ -187,6 +201,8 @@ class PhraseIndex(Generic[P]):
         self._start_need: dict[str, frozenset[str]] = {}
         # this index's bit in the start table of its language (see _start_table)
         self._bit = numpy.uint64(0)
+        # the TokenKeys field where its first tokens are looked up (see _first)
+        self._first_field = _CONJ if function_words else _HEAD if names else _FULL
 
     def __len__(self) -> int:
         return self._size
@@ -340,7 +356,7 @@ class PhraseIndex(Generic[P]):
         texts, by_text, distinct = token_table(toks)
         table = _start_table(self)
         if table is not None:
-            starts: list[int] = numpy.flatnonzero(table.masks(toks) & self._bit).tolist()
+            starts = table.starts(toks, int(self._bit).bit_length() - 1)
         else:
             marks, seen = self._start_marks, self._start_seen
             new = distinct - seen
@@ -413,8 +429,9 @@ class _StartTable:
     """Which indexes of one language may start at each token text, one bit per index.
 
     A Doc is asked about by a dozen indexes: each distinct text is classified once for all of
-    them, and each index then finds its start positions with one vectorized test instead of a
-    pass over the tokens of its own.
+    them (a lookup of its forms in one table that merges the first tokens of every member),
+    and each index then finds its start positions with one vectorized test instead of a pass
+    over the tokens of its own.
     """
 
     SLOTS = 63
@@ -422,7 +439,8 @@ class _StartTable:
     def __init__(self) -> None:
         self.members: list[weakref.ref[PhraseIndex[Any]]] = []
         self.bits: dict[str, int] = {}
-        self._arrays: dict[int, tuple[Sequence[TokenKeys], numpy.ndarray]] = {}
+        self._arrays: dict[int, tuple[Sequence[TokenKeys], list[list[int]]]] = {}
+        self._compiled: _Compiled | None = None
 
     def join(self, index: PhraseIndex[Any]) -> numpy.uint64 | None:
         if len(self.members) >= self.SLOTS:
@@ -434,12 +452,95 @@ class _StartTable:
     def reset(self) -> None:
         self.bits.clear()
         self._arrays.clear()
+        self._compiled = None
+
+    def _compile(self) -> _Compiled:
+        """The first tokens and one-token prefixes of all members, merged into bit tables
+        (by the TokenKeys field each member looks its first token up in)."""
+        firsts: dict[int, dict[str, int]] = {}
+        prefixes: dict[int, dict[str, int]] = {}
+        latin = True
+        for k, ref in enumerate(self.members):
+            index = ref()
+            if index is None:
+                continue
+            bit = 1 << k
+            latin = latin and index.lang != "ar"
+            at = index._first_field
+            table = firsts.setdefault(at, {})
+            for key in index._exact:
+                table[key] = table.get(key, 0) | bit
+            table = prefixes.setdefault(at, {})
+            for key in index._prefix:
+                table[key] = table.get(key, 0) | bit
+        if latin:
+            # outside Arabic a token has one form: its full, head and conj fields are the same
+            firsts = {_FULL: _merge(firsts.values())}
+            prefixes = {_FULL: _merge(prefixes.values())}
+        prefixed = []
+        for at, table in prefixes.items():
+            if table:
+                lengths = sorted({len(key) for key in table})
+                heads = frozenset(key[: lengths[0]] for key in table)
+                prefixed.append((at, lengths, heads, table))
+        return _Compiled(list(firsts.items()), prefixed)
+
+    def _classify(self, new: Iterable[str], by_text: dict[str, TokenKeys]) -> None:
+        """Sets the bits of new texts (and what members need after them: _next_keys)."""
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = self._compile()
+        firsts, prefixed = compiled
+        members, bits = self.members, self.bits
+        for t in new:
+            tok = by_text[t]
+            b = 0
+            for at, table in firsts:
+                for c in cast("tuple[str, ...]", tok[at]):
+                    v = table.get(c)
+                    if v:
+                        b |= v
+            for at, lengths, heads, table in prefixed:
+                shortest = lengths[0]
+                for c in cast("tuple[str, ...]", tok[at]):
+                    if c[:shortest] in heads:  # quick test: a prefix of the shortest length
+                        for n in lengths:
+                            if n > len(c):
+                                break
+                            v = table.get(c[:n])
+                            if v:
+                                b |= v
+            bits[t] = b
+            while b:
+                low = b & -b
+                b ^= low
+                index = members[low.bit_length() - 1]()
+                if index is not None:
+                    second = index._next_keys(tok)
+                    if second is not None:
+                        index._start_need[t] = second
+
+    def starts(self, toks: Sequence[TokenKeys], k: int) -> list[int]:
+        """The positions of a key list where member ``k`` may start (the positions of all
+        members are found together, and cached for the last lists)."""
+        hit = self._arrays.get(id(toks))
+        if hit is None or hit[0] is not toks:
+            array = self.masks(toks)
+            where = numpy.flatnonzero(array)
+            m = len(self.members)
+            # one row per member, one column per position where some member may start
+            bits = (array[where][None, :] >> numpy.arange(m, dtype=numpy.uint64)[:, None]) & 1
+            rows, cols = numpy.nonzero(bits)  # by row, then by column: positions in order
+            cuts = numpy.searchsorted(rows, numpy.arange(m + 1)).tolist()
+            found = where[cols].tolist()
+            hit = (toks, [found[cuts[i] : cuts[i + 1]] for i in range(m)])
+            if len(self._arrays) > 8:
+                self._arrays.clear()
+            self._arrays[id(toks)] = hit
+        return hit[1][k]
 
     def masks(self, toks: Sequence[TokenKeys]) -> numpy.ndarray:
-        """The bits of every token of a key list (cached for the last lists)."""
-        hit = self._arrays.get(id(toks))
-        if hit is not None and hit[0] is toks:
-            return hit[1]
+        """The bits of every token of a key list."""
         texts, by_text, distinct = token_table(toks)
         bits = self.bits
         new = distinct.difference(bits)
@@ -451,20 +552,25 @@ class _StartTable:
                     member = ref()
                     if member is not None:
                         member._start_need.clear()
-            for t in new:
-                bits[t] = 0
-            for k, ref in enumerate(self.members):
-                index = ref()
-                if index is None:
-                    continue
-                bit = 1 << k
-                for t in index._classify(new, by_text):
-                    bits[t] |= bit
-        array = numpy.fromiter(map(bits.__getitem__, texts), dtype=numpy.uint64, count=len(texts))
-        if len(self._arrays) > 8:
-            self._arrays.clear()
-        self._arrays[id(toks)] = (toks, array)
-        return array
+            self._classify(new, by_text)
+        return numpy.fromiter(map(bits.__getitem__, texts), dtype=numpy.uint64, count=len(texts))
+
+
+class _Compiled(NamedTuple):
+    #: per TokenKeys field: first token -> members (bits)
+    firsts: list[tuple[int, dict[str, int]]]
+    #: per TokenKeys field: prefix lengths (ascending), the prefixes cut to the shortest
+    #: length, and prefix -> members (bits)
+    prefixed: list[tuple[int, list[int], frozenset[str], dict[str, int]]]
+
+
+def _merge(tables: Iterable[dict[str, int]]) -> dict[str, int]:
+    """Bit tables merged: the bits a key has in any of them."""
+    out: dict[str, int] = {}
+    for table in tables:
+        for key, bits in table.items():
+            out[key] = out.get(key, 0) | bits
+    return out
 
 
 _TABLES_BY_LANG: dict[str, _StartTable] = {}

@@ -22,31 +22,38 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from collections.abc import Callable
 from functools import cache
-from itertools import compress, repeat
-from operator import is_, itemgetter
+from itertools import compress
 from typing import Any, TypeVar, cast
 
 import numpy
 import spacy
 from spacy.attrs import NORM, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, SpanGroup
 
 from .lexicon import LANGUAGES, LexiconError
-from .matcher import Match, TokenKeys, doc_keys, token_table
+from .matcher import NORM_ID, SHAPE, Match, TokenKeys, doc_keys, token_table
 from .normalize import fold, suffix_only
 from .resources import LATIN, CueInfo, resources
+from .shapes import (
+    CLOSERS,
+    FULL_STOP,
+    LINE_BREAK,
+    NAME_LIKE,
+    OPEN_QUOTES,
+    PEOPLE_LIKE,
+    QUOTE_OR_BREAK,
+    SENT_END,
+    SENTENCE_KIND,
+)
 
 if not Doc.has_extension("stancegraph_date"):
     Doc.set_extension("stancegraph_date", default=None)
 if not Doc.has_extension("stancegraph_id"):
     Doc.set_extension("stancegraph_id", default=None)
 
-_CLOSERS = frozenset(['"', "'", "»", "”", "’", ")", "›"])
-SENT_END = {".", "!", "?", "؟", "…", "...", "!!", "?!"}
-OPEN_QUOTES = {"«": "»", "“": "”", "„": "“", "‹": "›", "‘": "’"}
+_CLOSERS = CLOSERS
 HONORIFIC_ROLE = "honorific"
 SPEAKER_ROLE = "speaker"
 GOVERNMENT_ROLE = "government"
@@ -63,21 +70,7 @@ def keys(doc: Doc) -> list[TokenKeys]:
 
 
 _T = TypeVar("_T")
-_FOLDED = itemgetter(1)  # TokenKeys.folded
 _CACHE_MAX = 200_000
-
-
-def _text_values(cache: dict[str, _T], fn: Callable[[str], _T], toks: list[TokenKeys]) -> list[_T]:
-    """``fn`` of every token text, computed once per distinct text and kept in ``cache``."""
-    texts, _, distinct = token_table(toks)
-    new = distinct.difference(cache)
-    if new:
-        if len(cache) + len(new) > _CACHE_MAX:
-            cache.clear()
-            new = distinct
-        for text in new:
-            cache[text] = fn(text)
-    return list(map(cache.__getitem__, texts))
 
 
 def doc_date(doc: Doc) -> dt.date | None:
@@ -99,23 +92,23 @@ class Normalizer:
     """Sets ``token.norm_`` to the folded form used for matching."""
 
     def __init__(self) -> None:
-        # folded form -> its hash, for forms already added to the string store of a vocab
-        self._ids: dict[str, int] = {}
+        # token texts whose folded form is in the string store of a vocab already
+        self._known: set[str] = set()
         self._strings: object = None
 
     def __call__(self, doc: Doc) -> Doc:
         toks = keys(doc)
         if toks:
             strings = doc.vocab.strings
-            if strings is not self._strings or len(self._ids) > 500_000:
-                self._ids, self._strings = {}, strings
-            ids = self._ids
-            norms = list(map(ids.get, map(_FOLDED, toks)))
-            for i in compress(range(len(norms)), map(is_, norms, repeat(None))):
-                folded = toks[i].folded
-                h = ids.get(folded)
-                norms[i] = ids[folded] = strings.add(folded) if h is None else h
-            array = numpy.array(norms, dtype="uint64")
+            if strings is not self._strings or len(self._known) > 500_000:
+                self._known, self._strings = set(), strings
+            _, by_text, distinct = token_table(toks)
+            new = distinct.difference(self._known)
+            if new:
+                for text in new:
+                    strings.add(by_text[text].folded)
+                self._known |= new
+            array = numpy.fromiter(map(NORM_ID, toks), dtype=numpy.uint64, count=len(toks))
             doc.from_array([NORM], cast(Any, array.reshape(-1, 1)))
         return doc
 
@@ -123,19 +116,6 @@ class Normalizer:
 @Language.factory("stancegraph_sentences", assigns=["token.is_sent_start"])
 def make_sentences(nlp: Language, name: str) -> SentenceSplitter:
     return SentenceSplitter()
-
-
-_LINE_BREAK, _STOP, _CLOSER = 1, 2, 3
-_SENTENCE_KINDS: dict[str, int] = {}
-
-
-def _sentence_kind(text: str) -> int:
-    """What a token is to the sentence splitter: a line break, a full stop, a closer or 0."""
-    if "\n" in text and text.isspace():
-        return _LINE_BREAK
-    if text in SENT_END or (text.endswith(".") and len(text) > 1 and text[:-1].isdigit()):
-        return _STOP
-    return _CLOSER if text in _CLOSERS else 0
 
 
 class SentenceSplitter:
@@ -147,15 +127,16 @@ class SentenceSplitter:
         if not n:
             return doc
         texts = token_table(toks)[0]
-        kinds = _text_values(_SENTENCE_KINDS, _sentence_kind, toks)
+        # what each token is to the splitter: a line break, a full stop, a closer or nothing
+        kinds = [bits & SENTENCE_KIND for bits in map(SHAPE, toks)]
         starts = numpy.full(n, -1, dtype="int64")
         starts[0] = 1
         # a token starts a sentence when the one before it ends one
         for i in compress(range(n - 1), kinds):
             kind = kinds[i]
-            if kind == _LINE_BREAK:
+            if kind == LINE_BREAK:
                 starts[i + 1] = 1
-            elif kind == _STOP:
+            elif kind == FULL_STOP:
                 if texts[i + 1] not in _CLOSERS:
                     starts[i + 1] = 1
             elif i > 0 and texts[i - 1] in SENT_END:
@@ -350,7 +331,7 @@ class ActorFinder:
             spans.extend(self._unknown_speakers(doc, toks, taken))
         else:
             spans.extend(self._unknown_arabic_names(doc, toks, taken))
-        doc.spans["stancegraph_actors"] = sorted(spans, key=lambda s: (s.start, s.end))
+        set_spans(doc, "stancegraph_actors", sorted(spans, key=lambda s: (s.start, s.end)))
         return doc
 
     def _country(self, doc: Doc, start: int, end: int, demonyms: dict[int, Match],
@@ -418,7 +399,7 @@ class ActorFinder:
         al-Jubeir". None for generic titles."""
         if role in (SPEAKER_ROLE, GOVERNMENT_ROLE, ANONYMOUS_ROLE, HONORIFIC_ROLE):
             return None
-        starts = _sentence_starts(doc)
+        starts = sentence_starts(doc)
         floor = starts[max(0, bisect_right(starts, start) - 6)]
         for s in sorted(spans, key=lambda s: s.start, reverse=True):
             if s.end > start or s.start < floor:
@@ -524,7 +505,7 @@ class ActorFinder:
         found = self.res.anaphors.find(toks)
         if not found:
             return []
-        starts = _sentence_starts(doc)
+        starts = sentence_starts(doc)
         mentions = sorted(spans, key=lambda s: s.start)
         out = []
         for m in found:
@@ -555,8 +536,14 @@ class ActorFinder:
         """A people for its state: "the Americans", « les Européens », «الأمريكيون»."""
         res = self.res
         out = []
-        countries = _text_values(self._people_of, self._people_country, toks)
-        for i, country in enumerate(countries):
+        people_of = self._people_of
+        for i in compress(range(len(toks)), [bits & PEOPLE_LIKE for bits in map(SHAPE, toks)]):
+            text = toks[i].text
+            country = people_of.get(text, "")
+            if country == "":
+                if len(people_of) > _CACHE_MAX:
+                    people_of.clear()
+                country = people_of[text] = self._people_country(text)
             if (
                 country is None
                 or taken[i]
@@ -632,7 +619,7 @@ class ActorFinder:
         by_surname: dict[str, tuple[str, str]] = {}
         out = []
         n = len(doc)
-        is_name = _text_values(_NAME_TOKENS, _is_name_text, toks)
+        is_name = [bool(bits & NAME_LIKE) for bits in map(SHAPE, toks)]
         # only where a name or title may begin (the other tokens are stepped over)
         begins = sorted(honorifics.union(compress(range(n), is_name)))
         sent_start = (doc.to_array(SENT_START).view("int64") > 0).tolist() if n else []
@@ -731,17 +718,45 @@ _AUXILIARIES = {
 _PARTICLES = {"al", "al-", "el", "bin", "ben", "ibn", "de", "du", "van", "von", "da", "abu", "abou"}
 
 
-def _is_name_text(text: str) -> bool:
-    return (len(text) > 1 and text[0].isupper() and text.replace("-", "").replace("'", "").isalpha()
-            and not text.isupper())  # fmt: skip
-
-
-def _sentence_starts(doc: Doc) -> list[int]:
-    """Token indexes where the Doc's sentences start (computed once per Doc)."""
+def sentence_starts(doc: Doc) -> list[int]:
+    """Token indexes where the Doc's sentences start (computed once per Doc), as
+    ``[s.start for s in doc.sents]`` gives them, without making a Span per sentence."""
     cached = doc.user_data.get("stancegraph_sent_starts")
     if cached is None:
-        cached = doc.user_data["stancegraph_sent_starts"] = [s.start for s in doc.sents]
+        if not doc.has_annotation("SENT_START"):
+            cached = [s.start for s in doc.sents]  # raises spaCy's error, or a parser's
+        else:
+            flags = doc.to_array(SENT_START).view("int64")
+            cached = [0, *(numpy.flatnonzero(flags[1:] == 1) + 1).tolist()] if len(doc) else []
+        doc.user_data["stancegraph_sent_starts"] = cached
     return cached
+
+
+#: the Span lists the components set, by Doc (see set_spans)
+_SPAN_LISTS: dict[int, tuple[Doc, dict[str, tuple[SpanGroup, list[Span]]]]] = {}
+
+
+def set_spans(doc: Doc, key: str, spans: list[Span]) -> None:
+    """``doc.spans[key] = spans``, remembering the Span objects for :func:`spans_of`."""
+    doc.spans[key] = spans
+    hit = _SPAN_LISTS.get(id(doc))
+    if hit is None or hit[0] is not doc:
+        if len(_SPAN_LISTS) > 8:
+            _SPAN_LISTS.clear()
+        hit = _SPAN_LISTS[id(doc)] = (doc, {})
+    hit[1][key] = (doc.spans[key], spans)
+
+
+def spans_of(doc: Doc, key: str) -> list[Span]:
+    """``list(doc.spans[key])``, reusing the Span objects the component made while the group
+    is still the one it set (each access of a span group makes new Span objects)."""
+    group = doc.spans[key]
+    hit = _SPAN_LISTS.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        mine = hit[1].get(key)
+        if mine is not None and mine[0] is group and len(mine[1]) == len(group):
+            return list(mine[1])
+    return list(group)
 
 
 def _verb_like(tok: TokenKeys, heads: frozenset[str]) -> bool:
@@ -750,9 +765,6 @@ def _verb_like(tok: TokenKeys, heads: frozenset[str]) -> bool:
     a listed noun may still take its article («القول» in «بالقول»)."""
     forms = {f for c in tok.conj for f in suffix_only(c)}
     return bool(forms & heads) or any(f.startswith("ال") for f in heads.intersection(tok.head))
-
-
-_NAME_TOKENS: dict[str, bool] = {}
 
 
 @Language.factory("stancegraph_speech", assigns=["doc.spans"])
@@ -768,23 +780,16 @@ class SpeechFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         toks = keys(doc)
-        named = {i for a in doc.spans["stancegraph_actors"] for i in range(a.start, a.end)}
-        doc.spans["stancegraph_reporting"] = [
+        named = {i for a in spans_of(doc, "stancegraph_actors") for i in range(a.start, a.end)}
+        reporting = [
             _span(doc, m, m.payload)
             for m in self.res.reporting.find(toks)
             if m.start not in named  # «كيري» (Kerry) is no «ك + يرى»
             and (self.res.lang != "ar" or _verb_like(toks[m.start], self.res.reporting_heads))
         ]
-        doc.spans["stancegraph_quotes"] = find_quotes(doc)
+        set_spans(doc, "stancegraph_reporting", reporting)
+        set_spans(doc, "stancegraph_quotes", find_quotes(doc))
         return doc
-
-
-_QUOTE_MARKS = {*OPEN_QUOTES, *OPEN_QUOTES.values(), '"', "”", '"”'}
-_QUOTE_TOKENS: dict[str, bool] = {}
-
-
-def _quote_token(text: str) -> bool:
-    return text in _QUOTE_MARKS or ("\n" in text and text.isspace())
 
 
 def find_quotes(doc: Doc) -> list[Span]:
@@ -803,7 +808,7 @@ def find_quotes(doc: Doc) -> list[Span]:
     toks = keys(doc)
     texts = token_table(toks)[0]
     # only quotation marks and line breaks open or close a quotation
-    for i in compress(range(len(texts)), _text_values(_QUOTE_TOKENS, _quote_token, toks)):
+    for i in compress(range(len(texts)), [bits & QUOTE_OR_BREAK for bits in map(SHAPE, toks)]):
         text = texts[i]
         if open_at is None:
             if text in OPEN_QUOTES:
@@ -885,7 +890,7 @@ class CueFinder:
         res = self.res
         toks = keys(doc)
         # a name is no stance: «ستيفان» (Staffan) is no future verb, "Mr Hope" no hope
-        named = {i for a in doc.spans["stancegraph_actors"] for i in range(a.start, a.end)
+        named = {i for a in spans_of(doc, "stancegraph_actors") for i in range(a.start, a.end)
                  if a.kb_id_ in ("name", "unknown")}  # fmt: skip
         cues = [
             _span(doc, m, m.payload.stance, f"{m.payload.topic}:{int(m.payload.speech)}")
@@ -904,18 +909,19 @@ class CueFinder:
                     cues.append(Span(doc, i, i + 1, label=info.stance,
                                      kb_id=f"{info.topic}:{int(info.speech)}:pattern"))  # fmt: skip
             cues.sort(key=lambda s: (s.start, s.end))
-        doc.spans["stancegraph_cues"] = cues
-        doc.spans["stancegraph_negation"] = [
+        set_spans(doc, "stancegraph_cues", cues)
+        negation = [
             _span(doc, m, m.payload.position, str(m.payload.window))
             for m in res.negation.find(toks)
         ]
-        doc.spans["stancegraph_conditions"] = [
-            _span(doc, m, "condition") for m in res.conditions.find(toks)
-        ]
-        doc.spans["stancegraph_boundaries"] = [
-            _span(doc, m, "boundary") for m in res.boundaries.find(toks)
-        ]
-        doc.spans["stancegraph_topics"] = [_span(doc, m, m.payload) for m in res.topics.find(toks)]
+        set_spans(doc, "stancegraph_negation", negation)
+        conditions = [_span(doc, m, "condition") for m in res.conditions.find(toks)]
+        set_spans(doc, "stancegraph_conditions", conditions)
+        boundaries = [_span(doc, m, "boundary") for m in res.boundaries.find(toks)]
+        set_spans(doc, "stancegraph_boundaries", boundaries)
+        set_spans(
+            doc, "stancegraph_topics", [_span(doc, m, m.payload) for m in res.topics.find(toks)]
+        )
         return doc
 
 

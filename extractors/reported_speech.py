@@ -19,8 +19,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate
+from typing import NamedTuple
 
+import numpy
 from spacy.attrs import IS_PUNCT, IS_QUOTE, IS_SPACE, SPACY
 from spacy.tokens import Doc, Span
 
@@ -35,10 +36,12 @@ from .claims import (
     topic_iri,
 )
 from .lexicon import stance_types
+from .matcher import FOLDED, SHAPE, token_table
 from .normalize import fold, is_arabic
-from .pipeline import keys
+from .pipeline import keys, sentence_starts, spans_of
 from .registry import register
 from .resources import LATIN, resources
+from .shapes import LINE_BREAK
 
 NAME = "stancegraph.reported_speech.v1"
 CLAUSE_PUNCT = {".", ";", ":", "!", "?", "؟", "؛", "…"}
@@ -74,6 +77,11 @@ class Frame:
     also: tuple[Span, ...] = ()  # conjoined speakers: "Britain and France said"
 
 
+class _Sentence(NamedTuple):
+    start: int
+    end: int
+
+
 class _DocView:
     """Precomputed lookups over one processed Doc."""
 
@@ -81,19 +89,20 @@ class _DocView:
         self.doc = doc
         self.lang = doc.lang_
         self.res = resources(self.lang)
-        self.sents = list(doc.sents)
-        self.sent_starts = [s.start for s in self.sents]
-        self.actors = list(doc.spans["stancegraph_actors"])
-        self.quotes = list(doc.spans["stancegraph_quotes"])
-        # Span objects are made at every access of doc.spans: make them once
-        self.negation = list(doc.spans["stancegraph_negation"])
-        self.conditions = list(doc.spans["stancegraph_conditions"])
+        self.sent_starts = sentence_starts(doc)
+        #: the sentences, as token ranges
+        ends = [*self.sent_starts[1:], len(doc)] if self.sent_starts else []
+        self.sents = [_Sentence(a, b) for a, b in zip(self.sent_starts, ends, strict=True)]
         #: the span groups, each turned into Span objects once (every access makes them anew)
-        self.reporting = list(doc.spans["stancegraph_reporting"])
-        self.cues = list(doc.spans["stancegraph_cues"])
-        self.topics = list(doc.spans["stancegraph_topics"])
+        self.actors = spans_of(doc, "stancegraph_actors")
+        self.quotes = spans_of(doc, "stancegraph_quotes")
+        self.negation = spans_of(doc, "stancegraph_negation")
+        self.conditions = spans_of(doc, "stancegraph_conditions")
+        self.reporting = spans_of(doc, "stancegraph_reporting")
+        self.cues = spans_of(doc, "stancegraph_cues")
+        self.topics = spans_of(doc, "stancegraph_topics")
         self.named_actors = list(self.actors)  # all actor mentions, places included
-        self.boundary_starts = {s.start for s in doc.spans["stancegraph_boundaries"]}
+        self.boundary_starts = {s.start for s in spans_of(doc, "stancegraph_boundaries")}
         self.reporting_starts = {s.start for s in self.reporting}
         self.cue_starts = {s.start for s in self.cues}
         self.reporting_tokens = {i for s in self.reporting for i in range(s.start, s.end)}
@@ -104,16 +113,11 @@ class _DocView:
         toks = keys(doc)
         self.keys = toks
         #: per-token folded forms, texts and flags (plain lists: no spaCy Token objects)
-        self.norm = [t.folded for t in toks]
-        self.text = [t.text for t in toks]
+        self.norm: list[str] = list(map(FOLDED, toks))
+        self.text = list(token_table(toks)[0])
         flags = doc.to_array([IS_PUNCT, IS_SPACE, IS_QUOTE, SPACY]).astype(bool).T.tolist()
-        #: the document text, rebuilt from token texts and their trailing spaces (Doc.text
-        #: would make a Token object per token at every call)
-        self.doc_text = "".join(
-            [t + " " if sp else t for t, sp in zip(self.text, flags[3], strict=True)]
-            if len(doc)
-            else []
-        )
+        #: whether a token is followed by a space
+        self.spaced: list[bool] = flags[3] if len(doc) else []
         #: per sentence: whether it is a question (ends with ? or ؟)
         self.question = [
             any(self.text[k] in ("?", "؟") for k in range(max(st.start, st.end - 3), st.end))
@@ -123,8 +127,8 @@ class _DocView:
         self.space: list[bool] = flags[1] if len(doc) else []
         self.quote: list[bool] = flags[2] if len(doc) else []
         # paragraph number of each token: line breaks counted so far
-        breaks = [space and "\n" in text for space, text in zip(self.space, self.text, strict=True)]
-        self.paragraph = list(accumulate(breaks, initial=0))[1:]
+        shapes = numpy.fromiter(map(SHAPE, toks), dtype=numpy.int64, count=len(toks))
+        self.paragraph: list[int] = numpy.cumsum((shapes & LINE_BREAK) != 0).tolist()
         titles = self.res.titles.find(toks)
         self.title_tokens = {i for m in titles for i in range(m.start, m.end)}
         self.honorific_tokens = {
@@ -160,6 +164,16 @@ class _DocView:
             for a in places:
                 for i in range(a.start, a.end):
                     self.actor_at.pop(i, None)
+
+    def chars(self, start: int, end: int) -> str:
+        """The text of tokens ``[start, end)``, as ``doc[start:end].text`` (Doc.text would
+        make a Token object per token)."""
+        if end <= start:
+            return ""
+        spaced, text = self.spaced, self.text
+        return "".join([t + " " if sp else t for t, sp in zip(text[start : end - 1],
+                                                                spaced[start : end - 1],
+                                                                strict=True)]) + text[end - 1]  # fmt: skip
 
     def sent_index(self, i: int) -> int:
         return bisect_right(self.sent_starts, i) - 1
@@ -1647,11 +1661,12 @@ def _actor_ref(view: _DocView, span: Span) -> ActorRef:
 def _evidence(view: _DocView, start: int, end: int) -> Evidence:
     doc = view.doc
     sent = view.sents[view.sent_index(start)]
-    first, last = sent.start_char, sent.end_char  # character offsets: no Token objects made
+    span = doc[sent.start : sent.end]
+    first, last = span.start_char, span.end_char
     if last - first > 400:
         span = doc[max(sent.start, start - 8) : min(sent.end, end + 2)]
         first, last = span.start_char, span.end_char
-    text = view.doc_text[first:last]
+    text = view.chars(span.start, span.end)
     lead = len(text) - len(text.lstrip())
     text = text.strip()
     begin = first + lead
