@@ -17,12 +17,13 @@ tokens of a Doc. Arabic tokens are tried with their clitics removed
 from __future__ import annotations
 
 import operator
+import sys
 import weakref
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import is_, itemgetter
-from typing import Any, Generic, NamedTuple, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar, cast
 
 import numpy
 from spacy.attrs import ORTH
@@ -107,13 +108,25 @@ def _token_keys(text: str, arabic: bool) -> TokenKeys:
     return TokenKeys(text, f, single, single, single, bits, get_string_id(f))
 
 
-@dataclass(frozen=True, order=True)
-class Match(Generic[P]):
-    """A matched phrase: tokens ``[start, end)`` and the payload of its lexicon entry."""
+if TYPE_CHECKING or sys.version_info >= (3, 11):
 
-    start: int
-    end: int
-    payload: P = field(compare=False)
+    class Match(NamedTuple, Generic[P]):
+        """A matched phrase: tokens ``[start, end)`` and the payload of its lexicon entry (a
+        tuple: documents make tens of thousands of them)."""
+
+        start: int
+        end: int
+        payload: P
+
+else:  # Python 3.10 has no generic named tuples
+
+    class Match(NamedTuple):
+        start: int
+        end: int
+        payload: Any
+
+        def __class_getitem__(cls, item: Any) -> Any:
+            return cls
 
 
 @dataclass(frozen=True)
@@ -279,9 +292,15 @@ class PhraseIndex(Generic[P]):
         tok = toks[i]
         found: list[Match[P]] = []
         exact = self._exact
-        for cand in self._first(tok):
+        for cand in cast("tuple[str, ...]", tok[self._first_field]):
             group = exact.get(cand)
-            for entry in group.candidates(toks, i) if group is not None else ():
+            if group is None:
+                entries: list[_Entry[P]] = []
+            elif group.by_next:
+                entries = group.candidates(toks, i)
+            else:
+                entries = group.entries  # all of them are tried wherever the first token is
+            for entry in entries:
                 if entry.capital and not _capitalized(tok.text):
                     continue
                 if entry.wildcard and not entry.rest:

@@ -16,7 +16,7 @@ Cues that only make sense as speech ("must", «يجب», « il faut », "enemy")
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -164,6 +164,10 @@ class _DocView:
             for a in places:
                 for i in range(a.start, a.end):
                     self.actor_at.pop(i, None)
+        #: where the actors start (they are in order: see actors_from)
+        self.actor_starts = [a.start for a in self.actors]
+        #: negators as (start, end, position, window)
+        self.negators = [(n.start, n.end, n.label_, int(n.kb_id_ or 3)) for n in self.negation]
 
     def chars(self, start: int, end: int) -> str:
         """The text of tokens ``[start, end)``, as ``doc[start:end].text`` (Doc.text would
@@ -177,6 +181,12 @@ class _DocView:
 
     def sent_index(self, i: int) -> int:
         return bisect_right(self.sent_starts, i) - 1
+
+    def actors_from(self, lo: int, hi: int) -> list[Span]:
+        """The actors (in order) that start in ``[lo, hi)``: those a scan of ``actors`` with
+        a condition on their start needs to look at."""
+        starts = self.actor_starts
+        return self.actors[bisect_left(starts, lo) : bisect_left(starts, hi)]
 
     def actors_in(self, start: int, end: int) -> list[Span]:
         return [a for a in self.actors if a.start >= start and a.end <= end]
@@ -284,7 +294,9 @@ def _anonymous_subject(view: _DocView, verb: Span) -> bool:
         return False
     sent_end = view.sents[view.sent_index(verb.start)].end
     named = [
-        a for a in view.actors if k < a.start <= min(sent_end, k + 10) and not _governed(view, a)
+        a
+        for a in view.actors_from(k + 1, min(sent_end, k + 10) + 1)
+        if k < a.start <= min(sent_end, k + 10) and not _governed(view, a)
     ]
     return not named  # "..., le président du Conseil européen, Charles Michel" names him
 
@@ -408,9 +420,11 @@ def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
         return (view.in_quote[a.start] < 0 and (not _governed(view, a) or _spoken_for(view, a))
                 and not _owns_noun(view, a))  # fmt: skip
 
-    after = [a for a in view.actors if verb.end <= a.start < min(sent.end, verb.end + 12)
+    after = [a for a in view.actors_from(verb.end, min(sent.end, verb.end + 12))
+             if verb.end <= a.start < min(sent.end, verb.end + 12)
              and usable(a) and _gap(view, verb.end, a.start) <= 2]  # fmt: skip
-    before = [a for a in view.actors if max(sent.start, verb.start - 12) <= a.start
+    before = [a for a in view.actors_from(max(sent.start, verb.start - 12), verb.start)
+              if max(sent.start, verb.start - 12) <= a.start
               and a.end <= verb.start and usable(a)]  # fmt: skip
     if view.lang == "ar":
         # VSO: the subject follows the verb at once; after أن/إن what follows is content;
@@ -451,7 +465,8 @@ def _find_speaker(view: _DocView, verb: Span, side: str) -> Span | None:
             return last_before
         if first_after is None:
             # «واصل روحاني دفاعه ... وقال»: «وقال» continues the sentence's subject
-            earlier = [a for a in view.actors if sent.start <= a.start and a.end <= verb.start
+            earlier = [a for a in view.actors_from(sent.start, verb.start)
+                       if sent.start <= a.start and a.end <= verb.start
                        and usable(a) and _actor_type(view, a) == "person"]  # fmt: skip
             relative = verb.start > 0 and view.norm[verb.start - 1] in RELATIVES
             if earlier and (view.norm[verb.start].startswith("و") or relative):
@@ -517,7 +532,8 @@ def _participle_subject(view: _DocView, verb: Span) -> Span | None:
     if verb.start == 0 or view.text[verb.start - 1] not in COMMAS:
         return None
     sent = view.sents[view.sent_index(verb.start)]
-    return next((a for a in view.actors if sent.start <= a.start and a.end <= verb.start
+    return next((a for a in view.actors_from(sent.start, verb.start)
+                 if sent.start <= a.start and a.end <= verb.start
                  and view.in_quote[a.start] < 0 and not _governed(view, a)), None)  # fmt: skip
 
 
@@ -639,7 +655,8 @@ def _quote_speakers(view: _DocView, frames: list[Frame]) -> list[Span | None]:
         near.sort(key=lambda f: (0 if f.sentence in (qs, qe) else 1, abs(f.start - q.start)))
         speaker: Span | None = near[0].speaker if near else None
         sent = view.sents[qs]
-        outside = [a for a in view.actors if sent.start <= a.start < sent.end
+        outside = [a for a in view.actors_from(sent.start, sent.end)
+                   if sent.start <= a.start < sent.end
                    and view.in_quote[a.start] < 0 and not _governed(view, a)]  # fmt: skip
         if speaker is None and q.start >= 2 and view.text[q.start - 2] == ":":
             before = [a for a in outside if a.end <= q.start - 2]
@@ -958,7 +975,7 @@ def _subjects(view: _DocView, cue: Span, last: Span | None, last_sent: int) -> l
     if j >= sent.start and view.norm[j] in PRONOUNS.get(view.lang, set()):
         # «ولم يفصح خامنئي عن قراره لكنه شكر المفاوضين»: the subject named earlier in the
         # sentence, else the last speaker
-        earlier = [a for a in view.actors if sent.start <= a.start and a.end <= j
+        earlier = [a for a in view.actors_from(sent.start, j) if sent.start <= a.start and a.end <= j
                    and not _governed(view, a)]  # fmt: skip
         if earlier:
             return [earlier[-1]]
@@ -977,7 +994,7 @@ def _subjects(view: _DocView, cue: Span, last: Span | None, last_sent: int) -> l
             # a comma right after an actor may close an apposition ("Mr Straw, in London, ...")
             break
         i -= 1
-    clause = [a for a in view.actors if i < a.start and a.end <= cue.start]
+    clause = [a for a in view.actors_from(i + 1, cue.start) if i < a.start and a.end <= cue.start]
     subjects = [a for a in clause if not _governed(view, a)]
     if view.lang in LATIN:
         # "US Secretary of State Condoleezza Rice": a state before a titled name modifies it
@@ -1080,7 +1097,7 @@ def _agent(view: _DocView, cue: Span) -> list[Span]:
     doc = view.doc
     for i in range(cue.end, min(len(doc), cue.end + 6)):
         if view.norm[i] in AGENT_MARKERS:
-            nxt = [a for a in view.actors if i < a.start <= i + 3]
+            nxt = [a for a in view.actors_from(i + 1, i + 4) if i < a.start <= i + 3]
             out = nxt[:1]
             while out:  # "by Beijing and Moscow"
                 k = out[-1].end
@@ -1617,20 +1634,19 @@ def _continued_actor(view: _DocView, covered: list[tuple[int, int, Span]], cue: 
 
 def _negated(view: _DocView, cue: Span) -> bool:
     sent = view.sents[view.sent_index(cue.start)]
-    for neg in view.negation:
-        if neg.start == cue.end and neg.label_ == "before":
+    for start, end, position, window in view.negators:
+        if start == cue.end and position == "before":
             return True  # a modal cue followed by its negator: "would not", «يجب ألا»
-        window = int(neg.kb_id_ or 3)
-        if neg.label_ == "before" and neg.end <= cue.start and cue.start - neg.end < window:
-            gap = view.text[neg.end : cue.start]
-            if neg.start >= sent.start and not any(t in CLAUSE_PUNCT | COMMAS for t in gap):
+        if position == "before" and end <= cue.start and cue.start - end < window:
+            gap = view.text[end : cue.start]
+            if start >= sent.start and not any(t in CLAUSE_PUNCT | COMMAS for t in gap):
                 return True
-        if neg.label_ == "after" and neg.start >= cue.end and neg.start - cue.end < window:
-            gap = view.text[cue.end : neg.start]
-            if neg.end <= sent.end and not any(t in CLAUSE_PUNCT | COMMAS for t in gap):
+        if position == "after" and start >= cue.end and start - cue.end < window:
+            gap = view.text[cue.end : start]
+            if end <= sent.end and not any(t in CLAUSE_PUNCT | COMMAS for t in gap):
                 # French "ne ... pas" needs the "ne" too; a bare "pas" after a verb is enough
                 return True
-        if neg.label_ == "after" and neg.end <= cue.start and cue.start - neg.end < 2:
+        if position == "after" and end <= cue.start and cue.start - end < 2:
             return True  # "ne peut pas accepter": the negator sits between aux and cue
     return False
 
