@@ -375,7 +375,7 @@ class PhraseIndex(Generic[P]):
         texts, by_text, distinct = token_table(toks)
         table = _start_table(self)
         if table is not None:
-            starts = table.starts(toks, int(self._bit).bit_length() - 1)
+            starts = table.starts(toks, self._bit)
         else:
             marks, seen = self._start_marks, self._start_seen
             new = distinct - seen
@@ -458,7 +458,7 @@ class _StartTable:
     def __init__(self) -> None:
         self.members: list[weakref.ref[PhraseIndex[Any]]] = []
         self.bits: dict[str, int] = {}
-        self._arrays: dict[int, tuple[Sequence[TokenKeys], list[list[int]]]] = {}
+        self._arrays: dict[int, tuple[Sequence[TokenKeys], numpy.ndarray]] = {}
         self._compiled: _Compiled | None = None
 
     def join(self, index: PhraseIndex[Any]) -> numpy.uint64 | None:
@@ -539,24 +539,17 @@ class _StartTable:
                     if second is not None:
                         index._start_need[t] = second
 
-    def starts(self, toks: Sequence[TokenKeys], k: int) -> list[int]:
-        """The positions of a key list where member ``k`` may start (the positions of all
-        members are found together, and cached for the last lists)."""
+    def starts(self, toks: Sequence[TokenKeys], bit: numpy.uint64) -> list[int]:
+        """The positions of a key list where the member with ``bit`` may start (the bits of
+        the tokens are found once for all members, and cached for the last lists)."""
         hit = self._arrays.get(id(toks))
         if hit is None or hit[0] is not toks:
-            array = self.masks(toks)
-            where = numpy.flatnonzero(array)
-            m = len(self.members)
-            # one row per member, one column per position where some member may start
-            bits = (array[where][None, :] >> numpy.arange(m, dtype=numpy.uint64)[:, None]) & 1
-            rows, cols = numpy.nonzero(bits)  # by row, then by column: positions in order
-            cuts = numpy.searchsorted(rows, numpy.arange(m + 1)).tolist()
-            found = where[cols].tolist()
-            hit = (toks, [found[cuts[i] : cuts[i + 1]] for i in range(m)])
+            hit = (toks, self.masks(toks))
             if len(self._arrays) > 8:
                 self._arrays.clear()
             self._arrays[id(toks)] = hit
-        return hit[1][k]
+        found: list[int] = (hit[1] & bit).nonzero()[0].tolist()
+        return found
 
     def masks(self, toks: Sequence[TokenKeys]) -> numpy.ndarray:
         """The bits of every token of a key list."""

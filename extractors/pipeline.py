@@ -390,7 +390,9 @@ class ActorFinder:
         word = prev.text
         if not (word[:1].isupper() and word.isalpha()) or prev.is_sent_start:
             return False
-        return not (self.res.titles.find(toks[m.start - 1 : m.start]) or word.isupper())
+        # a title of one word ("Mr", "General") is no first name
+        title = any(t.end == m.start for t in self.res.titles.find_at(toks, m.start - 1))
+        return not (title or word.isupper())
 
     def _office_named_before(self, doc: Doc, spans: list[Span], start: int, role: str,
                              day: dt.date | None) -> str | None:  # fmt: skip
@@ -723,8 +725,8 @@ def sentence_starts(doc: Doc) -> list[int]:
     ``[s.start for s in doc.sents]`` gives them, without making a Span per sentence."""
     cached = doc.user_data.get("stancegraph_sent_starts")
     if cached is None:
-        if not doc.has_annotation("SENT_START"):
-            cached = [s.start for s in doc.sents]  # raises spaCy's error, or a parser's
+        if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+            cached = [s.start for s in doc.sents]  # a hook's sentences, or spaCy's error
         else:
             flags = doc.to_array(SENT_START).view("int64")
             cached = [0, *(numpy.flatnonzero(flags[1:] == 1) + 1).tolist()] if len(doc) else []

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 
 import numpy
 from spacy.attrs import IS_PUNCT, IS_QUOTE, IS_SPACE, SPACY
@@ -41,7 +41,7 @@ from .normalize import fold, is_arabic
 from .pipeline import keys, sentence_starts, spans_of
 from .registry import register
 from .resources import LATIN, resources
-from .shapes import LINE_BREAK
+from .shapes import LEXICAL_FLAGS, LINE_BREAK, PUNCT, QUOTE, SPACE
 
 NAME = "stancegraph.reported_speech.v1"
 CLAUSE_PUNCT = {".", ";", ":", "!", "?", "؟", "؛", "…"}
@@ -115,19 +115,25 @@ class _DocView:
         #: per-token folded forms, texts and flags (plain lists: no spaCy Token objects)
         self.norm: list[str] = list(map(FOLDED, toks))
         self.text = list(token_table(toks)[0])
-        flags = doc.to_array([IS_PUNCT, IS_SPACE, IS_QUOTE, SPACY]).astype(bool).T.tolist()
         #: whether a token is followed by a space
-        self.spaced: list[bool] = flags[3] if len(doc) else []
+        self.spaced: list[bool] = doc.to_array(SPACY).astype(bool).tolist()
         #: per sentence: whether it is a question (ends with ? or ؟)
+        marks = {k for k, t in enumerate(self.text) if t == "?" or t == "؟"}
         self.question = [
-            any(self.text[k] in ("?", "؟") for k in range(max(st.start, st.end - 3), st.end))
+            bool(marks) and any(k in marks for k in range(max(st.start, st.end - 3), st.end))
             for st in self.sents
         ]
-        self.punct: list[bool] = flags[0] if len(doc) else []
-        self.space: list[bool] = flags[1] if len(doc) else []
-        self.quote: list[bool] = flags[2] if len(doc) else []
-        # paragraph number of each token: line breaks counted so far
         shapes = numpy.fromiter(map(SHAPE, toks), dtype=numpy.int64, count=len(toks))
+        getters = cast(Any, doc.vocab).lex_attr_getters
+        if all(getters.get(attr) is fn for attr, fn in LEXICAL_FLAGS.items()):
+            # spaCy's flags, computed once per token text with the same functions
+            self.punct: list[bool] = ((shapes & PUNCT) != 0).tolist()
+            self.space: list[bool] = ((shapes & SPACE) != 0).tolist()
+            self.quote: list[bool] = ((shapes & QUOTE) != 0).tolist()
+        else:
+            flags = doc.to_array([IS_PUNCT, IS_SPACE, IS_QUOTE]).astype(bool).T.tolist()
+            self.punct, self.space, self.quote = flags if len(doc) else ([], [], [])
+        # paragraph number of each token: line breaks counted so far
         self.paragraph: list[int] = numpy.cumsum((shapes & LINE_BREAK) != 0).tolist()
         titles = self.res.titles.find(toks)
         self.title_tokens = {i for m in titles for i in range(m.start, m.end)}

@@ -10,6 +10,9 @@ True
 
 from __future__ import annotations
 
+from spacy.attrs import IS_PUNCT, IS_QUOTE, IS_SPACE
+from spacy.lang import lex_attrs
+
 SENT_END = frozenset({".", "!", "?", "؟", "…", "...", "!!", "?!"})
 CLOSERS = frozenset(['"', "'", "»", "”", "’", ")", "›"])
 OPEN_QUOTES = {"«": "»", "“": "”", "„": "“", "‹": "›", "‘": "’"}
@@ -22,6 +25,16 @@ CLOSER = 4  # a closing quotation mark or bracket, which may follow a full stop
 NAME_LIKE = 8  # a capitalized word of letters, not all capitals ("Friedmann", "O'Brien")
 QUOTE_OR_BREAK = 16  # a quotation mark or a line break (see pipeline.find_quotes)
 PEOPLE_LIKE = 32  # may name a people: "Americans", «الأمريكيون» (see ActorFinder._peoples)
+# spaCy's lexical flags IS_PUNCT, IS_SPACE and IS_QUOTE, by spaCy's own (default) functions
+PUNCT = 64
+SPACE = 128
+QUOTE = 256
+#: the functions behind PUNCT, SPACE and QUOTE, by spaCy attribute
+LEXICAL_FLAGS = {
+    IS_PUNCT: lex_attrs.is_punct,
+    IS_SPACE: lex_attrs.is_space,
+    IS_QUOTE: lex_attrs.is_quote,
+}
 SENTENCE_KIND = LINE_BREAK | FULL_STOP | CLOSER
 
 
@@ -30,6 +43,13 @@ def shape(text: str, folded: str, *, arabic: bool) -> int:
     if not arabic and text.islower() and text.isalpha():
         return 0  # most words: no capital, no punctuation
     bits = 0
+    if text:  # (spaCy's lexeme of the empty string has no flags)
+        if lex_attrs.is_punct(text):
+            bits |= PUNCT
+        if lex_attrs.is_space(text):
+            bits |= SPACE
+        if lex_attrs.is_quote(text):
+            bits |= QUOTE
     line_break = "\n" in text and text.isspace()
     if line_break:
         bits |= LINE_BREAK | QUOTE_OR_BREAK

@@ -18,7 +18,10 @@ from extractors.shapes import (
     LINE_BREAK,
     NAME_LIKE,
     PEOPLE_LIKE,
+    PUNCT,
+    QUOTE,
     QUOTE_OR_BREAK,
+    SPACE,
     shape,
 )
 
@@ -155,7 +158,10 @@ def _shape_by_rule(text: str, arabic: bool) -> int:
             bits |= PEOPLE_LIKE
     elif text[:1].isupper() and f.endswith(("s", "x")):
         bits |= PEOPLE_LIKE
-    return bits
+    vocab = spacy.blank("ar" if arabic else "en").vocab
+    lexeme = vocab[text]
+    bits |= (PUNCT if lexeme.is_punct else 0) | (SPACE if lexeme.is_space else 0)
+    return bits | (QUOTE if lexeme.is_quote else 0)
 
 
 @settings(max_examples=300, deadline=None)
