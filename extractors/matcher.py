@@ -603,6 +603,22 @@ def _start_table(index: PhraseIndex[Any]) -> _StartTable | None:
     return table
 
 
+_SHAPES: dict[int, tuple[Sequence[TokenKeys], numpy.ndarray]] = {}
+
+
+def shape_array(toks: Sequence[TokenKeys]) -> numpy.ndarray:
+    """The shape bits (:mod:`extractors.shapes`) of a key list, as an array (cached for the
+    last lists): components find the tokens of one kind with a vectorized test."""
+    hit = _SHAPES.get(id(toks))
+    if hit is not None and hit[0] is toks:
+        return hit[1]
+    array = numpy.fromiter(map(SHAPE, toks), dtype=numpy.int64, count=len(toks))
+    if len(_SHAPES) > 16:
+        _SHAPES.clear()
+    _SHAPES[id(toks)] = (toks, array)
+    return array
+
+
 _TABLES: dict[int, tuple[Sequence[TokenKeys], list[str], dict[str, TokenKeys], set[str]]] = {}
 
 

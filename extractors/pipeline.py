@@ -22,8 +22,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from functools import cache
-from itertools import compress
 from typing import Any, TypeVar, cast
 
 import numpy
@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
 from .lexicon import LANGUAGES, LexiconError
-from .matcher import NORM_ID, SHAPE, Match, TokenKeys, doc_keys, token_table
+from .matcher import NORM_ID, Match, TokenKeys, doc_keys, shape_array, token_table
 from .normalize import fold, suffix_only
 from .resources import LATIN, CueInfo, resources
 from .shapes import (
@@ -128,12 +128,12 @@ class SentenceSplitter:
             return doc
         texts = token_table(toks)[0]
         # what each token is to the splitter: a line break, a full stop, a closer or nothing
-        kinds = [bits & SENTENCE_KIND for bits in map(SHAPE, toks)]
+        kinds = shape_array(toks)[: n - 1] & SENTENCE_KIND
+        where = kinds.nonzero()[0]
         starts = numpy.full(n, -1, dtype="int64")
         starts[0] = 1
         # a token starts a sentence when the one before it ends one
-        for i in compress(range(n - 1), kinds):
-            kind = kinds[i]
+        for i, kind in zip(where.tolist(), kinds[where].tolist(), strict=True):
             if kind == LINE_BREAK:
                 starts[i + 1] = 1
             elif kind == FULL_STOP:
@@ -197,9 +197,11 @@ class ActorFinder:
         demonyms = {m.start: m for m in res.demonyms.find(toks)}
         # Titles are matched with demonym tokens left out ("ministre russe des Affaires étrangères").
         in_demonym = {i for d in demonyms.values() for i in range(d.start, d.end)}
-        kept = [i for i in range(len(doc)) if i not in in_demonym]
+        kept: Sequence[int] = (
+            sorted(set(range(len(doc))).difference(in_demonym)) if in_demonym else range(len(doc))
+        )
         # without demonyms the list is the Doc's own (whose matches are cached for later)
-        titles = res.titles.find([toks[i] for i in kept] if in_demonym else toks)
+        titles = res.titles.find(list(map(toks.__getitem__, kept)) if in_demonym else toks)
         honorific_at = {kept[i] for t in titles if t.payload == HONORIFIC_ROLE
                         for i in range(t.start, t.end)}  # fmt: skip
         by_start = {s.start: s for s in spans}
@@ -539,7 +541,7 @@ class ActorFinder:
         res = self.res
         out = []
         people_of = self._people_of
-        for i in compress(range(len(toks)), [bits & PEOPLE_LIKE for bits in map(SHAPE, toks)]):
+        for i in (shape_array(toks) & PEOPLE_LIKE).nonzero()[0].tolist():
             text = toks[i].text
             country = people_of.get(text, "")
             if country == "":
@@ -621,9 +623,10 @@ class ActorFinder:
         by_surname: dict[str, tuple[str, str]] = {}
         out = []
         n = len(doc)
-        is_name = [bool(bits & NAME_LIKE) for bits in map(SHAPE, toks)]
+        name_like = (shape_array(toks) & NAME_LIKE) != 0
+        is_name: list[bool] = name_like.tolist()
         # only where a name or title may begin (the other tokens are stepped over)
-        begins = sorted(honorifics.union(compress(range(n), is_name)))
+        begins = sorted(honorifics.union(name_like.nonzero()[0].tolist()))
         sent_start = (doc.to_array(SENT_START).view("int64") > 0).tolist() if n else []
         b = 0
         i = 0
@@ -810,7 +813,7 @@ def find_quotes(doc: Doc) -> list[Span]:
     toks = keys(doc)
     texts = token_table(toks)[0]
     # only quotation marks and line breaks open or close a quotation
-    for i in compress(range(len(texts)), [bits & QUOTE_OR_BREAK for bits in map(SHAPE, toks)]):
+    for i in (shape_array(toks) & QUOTE_OR_BREAK).nonzero()[0].tolist():
         text = texts[i]
         if open_at is None:
             if text in OPEN_QUOTES:

@@ -36,7 +36,7 @@ from .claims import (
     topic_iri,
 )
 from .lexicon import stance_types
-from .matcher import FOLDED, SHAPE, token_table
+from .matcher import FOLDED, shape_array, token_table
 from .normalize import fold, is_arabic
 from .pipeline import keys, sentence_starts, spans_of
 from .registry import register
@@ -123,7 +123,7 @@ class _DocView:
             bool(marks) and any(k in marks for k in range(max(st.start, st.end - 3), st.end))
             for st in self.sents
         ]
-        shapes = numpy.fromiter(map(SHAPE, toks), dtype=numpy.int64, count=len(toks))
+        shapes = shape_array(toks)
         getters = cast(Any, doc.vocab).lex_attr_getters
         if all(getters.get(attr) is fn for attr, fn in LEXICAL_FLAGS.items()):
             # spaCy's flags, computed once per token text with the same functions
