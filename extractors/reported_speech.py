@@ -1680,13 +1680,17 @@ def _actor_ref(view: _DocView, span: Span) -> ActorRef:
     return ActorRef(actor_iri(entry.id), entry.label("en"), entry.qid, entry.type, entry.country)
 
 
-def _evidence(view: _DocView, start: int, end: int) -> Evidence:
+def _evidence(view: _DocView, start: int, end: int, lo: int | None = None,
+              hi: int | None = None) -> Evidence:  # fmt: skip
+    """The sentence of token ``start``; in a sentence of over 400 characters, its tokens from
+    ``lo`` to ``hi`` (by default ``start`` and ``end``) with a few around them."""
     doc = view.doc
     sent = view.sents[view.sent_index(start)]
     span = doc[sent.start : sent.end]
     first, last = span.start_char, span.end_char
     if last - first > 400:
-        span = doc[max(sent.start, start - 8) : min(sent.end, end + 2)]
+        lo, hi = start if lo is None else lo, end if hi is None else hi
+        span = doc[max(sent.start, lo - 8) : min(sent.end, hi + 2)]
         first, last = span.start_char, span.end_char
     text = view.chars(span.start, span.end)
     lead = len(text) - len(text.lstrip())
@@ -1959,7 +1963,17 @@ class ReportedSpeech:
             stance=stance,
             polarity=polarity,
             topic=topic,
-            evidence=(_evidence(view, min(cue.start, first), end),),
+            # the sentence of the cue (and of a speaker named in it) shows its topic too, even
+            # where the topic comes first («"...", a averti l'OMS»)
+            evidence=(
+                _evidence(
+                    view,
+                    min(cue.start, first),
+                    end,
+                    lo=min(start, cue.start, first),
+                    hi=max(end, cue.end),
+                ),
+            ),  # fmt: skip
             language=view.lang,
             extractor=NAME,
             conditional=_conditional(view, cue, end),

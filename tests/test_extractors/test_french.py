@@ -261,3 +261,23 @@ def test_a_delegation_or_ministry_speaks_for_its_body(text: str, actor: str) -> 
     assert not extract_text(
         "Le ministère des Affaires étrangères a condamné l'attentat.", lang="fr"
     )
+
+
+def test_evidence_of_a_topic_before_its_cue_in_a_long_sentence() -> None:
+    """A sentence of over 400 characters gives as evidence the cue and its topic, even when
+    the topic comes first (« "...", a averti l'OMS »)."""
+    text = (
+        "Au niveau mondial, la crise des réfugiés, qui touche désormais des millions de familles "
+        "dans une vingtaine de pays d'Afrique, d'Asie et d'Europe, et qui a déjà coûté des "
+        "milliards aux budgets publics comme aux organisations humanitaires présentes sur le "
+        'terrain depuis plusieurs années, "est loin d\'être terminée" et même "s\'aggrave", '
+        "avait averti lundi l'Organisation mondiale de la santé (OMS), dans un rapport publié à "
+        "Genève devant les représentants de nombreux États membres réunis en session "
+        "extraordinaire."
+    )
+    claims = extract_text(text, "fr")
+    assert _has(claims, "who", "oppose", "crise des réfugiés")
+    (evidence,) = claims[0].evidence
+    assert "crise des réfugiés" in evidence.text and "averti" in evidence.text
+    assert text[evidence.start : evidence.end] == evidence.text
+    assert len(evidence.text) < len(text)
