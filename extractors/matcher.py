@@ -333,11 +333,6 @@ class PhraseIndex(Generic[P]):
             if n <= len(cand)
         )
 
-    def _may_start(self, tok: TokenKeys) -> bool:
-        """Whether some entry may start at this token."""
-        cands = self._first(tok)
-        return not self._exact.keys().isdisjoint(cands) or self._prefix_hit(cands)
-
     def _next_keys(self, tok: TokenKeys) -> frozenset[str] | None:
         """For a token where only phrases of two or more tokens start, the second tokens they
         need (see :meth:`_Group.candidates`); None when some entry may match on it alone."""

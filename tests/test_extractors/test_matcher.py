@@ -89,19 +89,13 @@ def _everywhere(index: PhraseIndex[str], toks: list[TokenKeys]) -> list[Any]:
     return [m for i in range(len(toks)) for m in index.find_at(toks, i)]
 
 
+@pytest.mark.parametrize(("lang", "vocabulary"), [("en", ENGLISH_WORDS), ("ar", ARABIC_WORDS)])
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from(ENGLISH_WORDS), max_size=30), st.integers(0, 2))
-def test_english_starts_lose_no_match(words: list[str], which: int) -> None:
-    index = INDEXES["en"][which]
-    toks = _keys("en", words)
-    assert index.find(toks, overlapping=True) == _everywhere(index, toks)
-
-
-@settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from(ARABIC_WORDS), max_size=30), st.integers(0, 2))
-def test_arabic_starts_lose_no_match(words: list[str], which: int) -> None:
-    index = INDEXES["ar"][which]
-    toks = _keys("ar", words)
+@given(data=st.data())
+def test_starts_lose_no_match(lang: str, vocabulary: list[str], data: st.DataObject) -> None:
+    words = data.draw(st.lists(st.sampled_from(vocabulary), max_size=30))
+    index = INDEXES[lang][data.draw(st.integers(0, 2))]
+    toks = _keys(lang, words)
     assert index.find(toks, overlapping=True) == _everywhere(index, toks)
 
 
