@@ -125,7 +125,8 @@ else:  # Python 3.10 has no generic named tuples
         end: int
         payload: Any
 
-        def __class_getitem__(cls, item: Any) -> Any:
+        @classmethod
+        def __class_getitem__(cls, item: Any) -> Any:  # Match[P] in annotations
             return cls
 
 
