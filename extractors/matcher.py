@@ -259,10 +259,9 @@ class PhraseIndex(Generic[P]):
         for form in forms:
             self.add(form, payload)
 
-    def _first(self, tok: TokenKeys) -> Iterable[str]:
-        if self.function_words:
-            return tok.conj
-        return tok.head if self.names else tok.full
+    def _first(self, tok: TokenKeys) -> tuple[str, ...]:
+        """The forms its first tokens are looked up under (see ``_first_field``)."""
+        return cast("tuple[str, ...]", tok[self._first_field])
 
     def _inner_ok(self, key: str, tok: TokenKeys, last: bool, wildcard: bool) -> bool:
         cands: tuple[str, ...]
@@ -293,7 +292,7 @@ class PhraseIndex(Generic[P]):
         tok = toks[i]
         found: list[Match[P]] = []
         exact = self._exact
-        for cand in cast("tuple[str, ...]", tok[self._first_field]):
+        for cand in self._first(tok):
             group = exact.get(cand)
             if group is None:
                 entries: list[_Entry[P]] = []

@@ -24,7 +24,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 import numpy
 import spacy
@@ -53,7 +53,6 @@ if not Doc.has_extension("stancegraph_date"):
 if not Doc.has_extension("stancegraph_id"):
     Doc.set_extension("stancegraph_id", default=None)
 
-_CLOSERS = CLOSERS
 HONORIFIC_ROLE = "honorific"
 SPEAKER_ROLE = "speaker"
 GOVERNMENT_ROLE = "government"
@@ -67,10 +66,6 @@ def keys(doc: Doc) -> list[TokenKeys]:
         cached = doc_keys(doc, doc.lang_)
         doc.user_data["stancegraph_keys"] = cached
     return cached  # type: ignore[no-any-return,unused-ignore]
-
-
-_T = TypeVar("_T")
-_CACHE_MAX = 200_000
 
 
 def doc_date(doc: Doc) -> dt.date | None:
@@ -137,7 +132,7 @@ class SentenceSplitter:
             if kind == LINE_BREAK:
                 starts[i + 1] = 1
             elif kind == FULL_STOP:
-                if texts[i + 1] not in _CLOSERS:
+                if texts[i + 1] not in CLOSERS:
                     starts[i + 1] = 1
             elif i > 0 and texts[i - 1] in SENT_END:
                 starts[i + 1] = 1
@@ -166,7 +161,6 @@ class ActorFinder:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.res = resources(lang)
-        self._people_of: dict[str, str | None] = {}  # token text -> country (see _peoples)
 
     def __call__(self, doc: Doc) -> Doc:
         res = self.res
@@ -525,29 +519,18 @@ class ActorFinder:
                     taken[i] = True
         return out
 
-    def _people_country(self, text: str) -> str | None:
-        """The country of a people's name ("Americans", «الأمريكيون»); see :meth:`_peoples`."""
-        res = self.res
-        f = fold(text)
-        if self.lang == "ar":
-            if f.startswith(("ال", "وال")) and f.endswith(("ون", "ين")) and len(f) > 6:
-                return res.demonym_keys.get(f[:-2].removeprefix("و"))
-        elif text[:1].isupper() and f.endswith(("s", "x")):
-            return res.demonym_keys.get(f) or res.demonym_keys.get(f[:-1])
-        return None
-
     def _peoples(self, doc: Doc, toks: list[TokenKeys], taken: list[bool]) -> list[Span]:
         """A people for its state: "the Americans", « les Européens », «الأمريكيون»."""
         res = self.res
         out = []
-        people_of = self._people_of
+        # words shaped like a people's name (shapes.PEOPLE_LIKE: capitalized and plural, or
+        # «ال...ون/ين»), looked up by their singular
         for i in (shape_array(toks) & PEOPLE_LIKE).nonzero()[0].tolist():
-            text = toks[i].text
-            country = people_of.get(text, "")
-            if country == "":
-                if len(people_of) > _CACHE_MAX:
-                    people_of.clear()
-                country = people_of[text] = self._people_country(text)
+            f = toks[i].folded
+            if self.lang == "ar":
+                country = res.demonym_keys.get(f[:-2].removeprefix("و"))
+            else:
+                country = res.demonym_keys.get(f) or res.demonym_keys.get(f[:-1])
             if (
                 country is None
                 or taken[i]
